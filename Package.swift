@@ -1,0 +1,65 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Domain targets (WuyeCore, Registry) import Foundation and WuyeCore only: every rule is testable
+// without a server or a database. Storage and Web are adapters around them.
+let package = Package(
+    name: "wuye",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "wuye", targets: ["wuye"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    ],
+    targets: [
+        .target(name: "WuyeCore"),
+        .target(name: "Registry", dependencies: ["WuyeCore"]),
+        .target(
+            name: "Storage",
+            dependencies: [
+                "WuyeCore", "Registry",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "Web",
+            dependencies: [
+                "WuyeCore", "Registry", "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates"), .copy("Public"), .copy("OpenAPI/openapi.json")]
+        ),
+        .executableTarget(
+            name: "wuye",
+            dependencies: [
+                "WuyeCore", "Registry", "Storage", "Web",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "WuyeCoreTests", dependencies: ["WuyeCore"]),
+        .testTarget(name: "RegistryTests", dependencies: ["Registry", "WuyeCore"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Registry", "WuyeCore"]),
+        .testTarget(
+            name: "WebTests",
+            dependencies: [
+                "Web", "Storage", "Registry", "WuyeCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,128 @@
+import WuyeCore
+
+/// The checks that need the whole file: one home has one area and one delivery state on every
+/// row, one compound one type, one division code one name, one ID number one name, and no owner
+/// listed twice for the same home. Keys are packed into integers and small strings so a
+/// city-sized file (2.8M rows) is checked in a few hundred MB.
+public struct RegistryFileCheck {
+    private struct HomeSlot: Hashable {
+        var compound: Int32
+        var key: String  // "building␟unit␟home": short enough to stay inline in the String
+    }
+    private struct HomeSeen {
+        var index: Int32
+        var line: Int32
+        var area: Int64
+        var delivered: Bool
+    }
+    private struct OwnerSlot: Hashable {
+        var high: UInt64
+        var low: UInt64
+    }
+    private struct OwnerSeen {
+        var index: Int32
+        var line: Int32
+        var nameHash: Int
+    }
+
+    private var compounds: [CompoundKey: (index: Int32, type: CompoundType, line: Int)] = [:]
+    private var divisionNames: [DivisionCode: (name: String, line: Int)] = [:]
+    private var homes: [HomeSlot: HomeSeen] = [:]
+    private var owners: [OwnerSlot: OwnerSeen] = [:]
+    private var homeOwnerPairs: Set<UInt64> = []
+    private let header: RegistryHeader
+
+    public init(header: RegistryHeader) {
+        self.header = header
+    }
+
+    public var homeCount: Int { homes.count }
+    public var ownerCount: Int { owners.count }
+    public var compoundCount: Int { compounds.count }
+
+    /// Records a valid row and returns what it contradicts in the rows before it.
+    public mutating func add(_ row: RegistryRow) -> [RegistryIssue] {
+        var issues: [RegistryIssue] = []
+        func issue(_ column: RegistryColumn, _ message: String, _ english: String, _ code: String) {
+            issues.append(RegistryIssue(line: row.line, column: header.name(of: column),
+                                        reason: "\(message) (\(english))", code: code))
+        }
+        for (division, column) in [(row.district, RegistryColumn.districtName),
+                                   (row.subdistrict, .subdistrictName), (row.community, .communityName)] {
+            if let seen = divisionNames[division.code] {
+                if seen.name != division.name {
+                    issue(column, "代码 \(division.code) 的名称与第 \(seen.line) 行“\(seen.name)”不同",
+                          "differs from line \(seen.line) for code \(division.code)", "inconsistent_division_name")
+                }
+            } else {
+                divisionNames[division.code] = (division.name, row.line)
+            }
+        }
+
+        let compoundIndex: Int32
+        if let seen = compounds[row.compoundKey] {
+            compoundIndex = seen.index
+            if seen.type != row.compoundType {
+                issue(.compoundType, "同一小区的类型与第 \(seen.line) 行不同",
+                      "differs from line \(seen.line) for the same compound", "inconsistent_compound_type")
+            }
+        } else {
+            compoundIndex = Int32(compounds.count)
+            compounds[row.compoundKey] = (compoundIndex, row.compoundType, row.line)
+        }
+
+        let slot = HomeSlot(compound: compoundIndex, key: "\(row.building)\u{1F}\(row.unit)\u{1F}\(row.home)")
+        let homeIndex: Int32
+        if let seen = homes[slot] {
+            homeIndex = seen.index
+            if seen.area != row.area.rawValue {
+                issue(.areaM2, "同一房屋的面积与第 \(seen.line) 行不同",
+                      "differs from line \(seen.line) for the same home", "inconsistent_area")
+            }
+            if seen.delivered != row.delivered {
+                issue(.delivered, "同一房屋的交付状态与第 \(seen.line) 行不同",
+                      "differs from line \(seen.line) for the same home", "inconsistent_delivered")
+            }
+        } else {
+            homeIndex = Int32(homes.count)
+            homes[slot] = HomeSeen(index: homeIndex, line: Int32(row.line), area: row.area.rawValue,
+                                   delivered: row.delivered)
+        }
+
+        if let owner = row.owner {
+            let ownerSlot = Self.pack(owner.identifier.rawValue)
+            var hasher = Hasher()
+            hasher.combine(owner.name)
+            let nameHash = hasher.finalize()
+            let ownerIndex: Int32
+            if let seen = owners[ownerSlot] {
+                ownerIndex = seen.index
+                if seen.nameHash != nameHash {
+                    issue(.ownerName, "同一证件号码的姓名与第 \(seen.line) 行不同",
+                          "differs from line \(seen.line) for the same ID number", "inconsistent_owner_name")
+                }
+            } else {
+                ownerIndex = Int32(owners.count)
+                owners[ownerSlot] = OwnerSeen(index: ownerIndex, line: Int32(row.line), nameHash: nameHash)
+            }
+            let pair = UInt64(UInt32(bitPattern: homeIndex)) << 32 | UInt64(UInt32(bitPattern: ownerIndex))
+            if !homeOwnerPairs.insert(pair).inserted {
+                issue(.ownerIDNumber, "同一房屋重复列出同一业主", "the same owner is listed twice for this home",
+                      "duplicate_owner")
+            }
+        }
+        return issues
+    }
+
+    /// Packs an 18-character ID (digits and capitals) exactly into two base-36 integers.
+    private static func pack(_ id: String) -> OwnerSlot {
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        for (offset, byte) in id.utf8.enumerated() {
+            let digit: UInt64 = byte <= UInt8(ascii: "9") ? UInt64(byte - UInt8(ascii: "0"))
+                : UInt64(byte - UInt8(ascii: "A")) + 10
+            if offset < 9 { high = high * 36 + digit } else { low = low * 36 + digit }
+        }
+        return OwnerSlot(high: high, low: low)
+    }
+}

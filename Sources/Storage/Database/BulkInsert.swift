@@ -1,0 +1,56 @@
+import SQLKit
+
+/// A value in a bulk insert: the few column types the registry writes.
+enum SQLValue: Sendable {
+    case int(Int64)
+    case text(String)
+    case bool(Bool)
+    case null
+
+    static func optional(_ text: String?) -> SQLValue { text.map(SQLValue.text) ?? .null }
+}
+
+/// Multi-row INSERT: one statement per batch instead of one per row, since a round trip per
+/// row is what makes a 2.5M-home load slow. Batches stay under SQLite's 32,766 and PostgreSQL's
+/// 65,535 bound parameters.
+enum BulkInsert {
+    static func insert(_ sql: any SQLDatabase, into table: String, columns: [String], rows: [[SQLValue]],
+                       suffix: String = "") async throws {
+        guard !rows.isEmpty else { return }
+        let perStatement = max(1, min(1_000, 30_000 / columns.count))
+        var start = rows.startIndex
+        while start < rows.endIndex {
+            let end = min(start + perStatement, rows.endIndex)
+            let statement = Statement(table: table, columns: columns, rows: rows[start..<end], suffix: suffix)
+            try await sql.execute(sql: statement) { _ in }
+            start = end
+        }
+    }
+
+    private struct Statement: SQLExpression {
+        let table: String
+        let columns: [String]
+        let rows: ArraySlice<[SQLValue]>
+        let suffix: String
+
+        func serialize(to serializer: inout SQLSerializer) {
+            serializer.write("INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES ")
+            var firstRow = true
+            for row in rows {
+                serializer.write(firstRow ? "(" : ", (")
+                firstRow = false
+                for (index, value) in row.enumerated() {
+                    if index > 0 { serializer.write(", ") }
+                    switch value {
+                    case .int(let number): serializer.write(bind: number)
+                    case .text(let text): serializer.write(bind: text)
+                    case .bool(let flag): serializer.write(bind: flag)
+                    case .null: serializer.write("NULL")
+                    }
+                }
+                serializer.write(")")
+            }
+            if !suffix.isEmpty { serializer.write(" " + suffix) }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import Registry
+import SQLKit
+
+extension WuyeDatabase {
+    /// Writes rows that are already valid (the demo generator's) through the same writer as
+    /// the import, in one transaction. `rows` is called once per compound with a sink.
+    public func writeRegistry(
+        compounds: Int,
+        rows: (Int) -> [RegistryRow],
+        alsoWrite: (any SQLDatabase, [CompoundKey: Int64]) async throws -> Void = { _, _ in }
+    ) async throws -> RegistryImportSummary {
+        try await write { sql in
+            let writer = try await RegistryWriter(sql: sql)
+            for index in 0..<compounds {
+                for row in rows(index) { try await writer.add(row) }
+            }
+            let summary = try await writer.finish()
+            try await alsoWrite(sql, writer.touchedCompounds)
+            return summary
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// Renders the Mustache templates shipped with the web target into HTML responses.
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    static func load() async throws -> PageRenderer {
+        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
+            throw PageError.templatesMissing
+        }
+        return PageRenderer(library: try await MustacheLibrary(directory: directory))
+    }
+
+    func render(_ template: String, _ context: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
+        let html = library.render(context, withTemplate: template) ?? "template \(template) missing"
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    enum PageError: Error { case templatesMissing }
+}
+
+/// Numbers as a Chinese reader expects them.
+enum Formatting {
+    /// 2540000 → "2,540,000".
+    static func count(_ value: Int64) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return value < 0 ? "-" + out : out
+    }
+
+    /// Area in 0.01 m²: "89.37 m²" for a home, "1,234.5 万m²" for a district.
+    static func area(centi: Int64) -> String {
+        if centi >= 100_000_000 {  // ≥ 10,000 m²: in 万 m², one decimal, rounded half up
+            let tenths = (centi + 500_000) / 1_000_000
+            return "\(count(tenths / 10)).\(tenths % 10) 万m²"
+        }
+        return "\(count(centi / 100)).\(String(format: "%02d", Int(centi % 100))) m²"
+    }
+}

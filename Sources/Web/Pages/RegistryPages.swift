@@ -1,0 +1,199 @@
+import Foundation
+import Hummingbird
+import Registry
+import Storage
+import WuyeCore
+
+/// The registry in pages: the city, its districts, subdistricts, communities, compounds,
+/// buildings and homes, each with its counts.
+struct RegistryPages {
+    let queries: RegistryQueries
+    let renderer: PageRenderer
+
+    func add(to router: Router<WuyeRequestContext>) {
+        router.get("/") { _, _ in try await home() }
+        router.get("/divisions/:code") { _, context in try await division(context.parameters.get("code") ?? "") }
+        router.get("/compounds/:id") { _, context in try await compound(context.parameters.get("id") ?? "") }
+        router.get("/buildings/:id") { _, context in try await building(context.parameters.get("id") ?? "") }
+        router.get("/homes/:id") { _, context in try await homeDetail(context.parameters.get("id") ?? "") }
+        router.get("/search") { request, _ in try await search(request) }
+    }
+
+    private func home() async throws -> Response {
+        let cities = try await queries.cities()
+        let total = cities.reduce(RegistryCounts()) { $0 + $1.counts }
+        let compounds = cities.reduce(0) { $0 + $1.compounds }
+        return renderer.render("home", [
+            "title": "首页", "crumbs": [Any](),
+            "stats": stats(compounds: compounds, counts: total),
+            "cities": cities.map { card($0, total: total.homes) },
+        ])
+    }
+
+    private func division(_ raw: String) async throws -> Response {
+        guard let code = try? DivisionCode(raw), let division = try await queries.division(code: code.rawValue) else {
+            return notFound("没有这个行政区划")
+        }
+        let children = try await queries.children(ofDivision: division.code)
+        let compounds = code.level == .community ? try await queries.compounds(inCommunity: division.code) : []
+        let lineage = try await queries.lineage(ofDivision: division.code)
+        return renderer.render("division", [
+            "title": division.name, "name": division.name, "code": division.code,
+            "levelName": code.level.chineseName,
+            "childLevelName": code.level.childLevel?.chineseName ?? "",
+            "crumbs": crumbs(lineage.dropLast()),
+            "stats": stats(compounds: division.compounds, counts: division.counts),
+            "children": children.map { card($0, total: division.counts.homes) },
+            "compounds": compounds.map(card),
+        ])
+    }
+
+    private func compound(_ raw: String) async throws -> Response {
+        guard let id = Int64(raw), let compound = try await queries.compound(id: id) else {
+            return notFound("没有这个小区")
+        }
+        let arrangements = try await queries.serviceArrangements(ofCompound: id)
+        let lineage = try await queries.lineage(ofDivision: compound.communityCode)
+        return renderer.render("compound", [
+            "title": compound.name, "name": compound.name, "type": compound.type.rawValue,
+            "typeName": compound.type.chineseName, "renovatedOld": compound.renovatedOld,
+            "address": compound.address as Any,
+            "crumbs": crumbs(lineage),
+            "stats": stats(compounds: nil, counts: compound.counts),
+            "service": arrangements.first.map(service) as Any,
+            "history": arrangements.dropFirst().map(service),
+            "grids": try await queries.grids(ofCompound: id).map {
+                ["name": $0.name, "code": $0.code, "buildings": $0.buildingCount] as [String: Any]
+            },
+            "buildingList": try await queries.buildings(inCompound: id).map {
+                ["href": "/buildings/\($0.id)", "number": BuildingLabel.building($0.number),
+                 "units": $0.counts.units, "homes": $0.counts.homes] as [String: Any]
+            },
+        ])
+    }
+
+    private func building(_ raw: String) async throws -> Response {
+        guard let id = Int64(raw), let building = try await queries.building(id: id),
+              let compound = try await queries.compound(id: building.compoundID) else {
+            return notFound("没有这栋楼")
+        }
+        let lineage = try await queries.lineage(ofDivision: compound.communityCode)
+        let title = "\(compound.name) \(BuildingLabel.building(building.number))"
+        return renderer.render("building", [
+            "title": title,
+            "crumbs": crumbs(lineage) + [["href": "/compounds/\(compound.id)", "name": compound.name]],
+            "stats": [stat(Formatting.count(building.counts.units), "单元"),
+                      stat(Formatting.count(building.counts.homes), "户"),
+                      stat(Formatting.area(centi: building.counts.area.rawValue), "建筑面积")],
+            "units": try await queries.units(inBuilding: id).map { unit in
+                ["name": BuildingLabel.unit(unit.number), "homes": unit.homes.map { home in
+                    ["href": "/homes/\(home.id)", "number": home.number, "delivered": home.delivered,
+                     "area": Formatting.area(centi: home.area.rawValue)] as [String: Any]
+                }] as [String: Any]
+            },
+        ])
+    }
+
+    private func homeDetail(_ raw: String) async throws -> Response {
+        guard let id = Int64(raw), let home = try await queries.home(id: id),
+              let compound = try await queries.compound(id: home.compoundID) else {
+            return notFound("没有这户房屋")
+        }
+        let lineage = try await queries.lineage(ofDivision: compound.communityCode)
+        let owners = try await queries.owners(ofHome: id).map(MaskedOwner.init)
+        return renderer.render("home-detail", [
+            "title": "\(compound.name) \(BuildingLabel.address(home))",
+            "crumbs": crumbs(lineage) + [
+                ["href": "/compounds/\(compound.id)", "name": compound.name],
+                ["href": "/buildings/\(home.buildingID)", "name": BuildingLabel.building(home.building)],
+            ],
+            "area": Formatting.area(centi: home.area.rawValue),
+            "deliveredText": home.delivered ? "已交付" : "开发建设单位持有",
+            "noOwnerText": home.delivered ? "尚未登记业主" : "未交付房屋由开发建设单位作为业主",
+            "owners": owners.map {
+                ["name": $0.name, "kindName": $0.kind == "person" ? "个人" : "单位", "idNumber": $0.idNumber,
+                 "phone": $0.phone as Any] as [String: Any]
+            },
+        ])
+    }
+
+    private func search(_ request: Request) async throws -> Response {
+        let query = (request.uri.queryParameters.get("q") ?? "").trimmingCharacters(in: .whitespaces)
+        var context: [String: Any] = ["title": "搜索", "query": query, "crumbs": [Any]()]
+        if query.isEmpty || query.count > 50 {
+            context["error"] = "请输入 1 到 50 个字的小区名称"
+            return renderer.render("search", context, status: .badRequest)
+        }
+        let cursor = request.uri.queryParameters.get("cursor").flatMap { Int64($0) }
+        let page = try await queries.searchCompounds(name: query, after: cursor, limit: 30)
+        context["compounds"] = page.items.map(card)
+        if let next = page.nextCursor,
+           let encoded = query.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) {
+            context["next"] = "/search?q=\(encoded)&cursor=\(next)"
+        }
+        return renderer.render("search", context)
+    }
+
+    private func notFound(_ message: String) -> Response {
+        renderer.render("error", ["title": "找不到", "heading": "找不到页面", "message": message, "crumbs": [Any]()],
+                        status: .notFound)
+    }
+
+    // MARK: view pieces
+
+    private func crumbs(_ lineage: some Sequence<DivisionView>) -> [[String: Any]] {
+        [["href": "/", "name": "全部"]] + lineage.map { ["href": "/divisions/\($0.code)", "name": $0.name] }
+    }
+
+    private func stat(_ value: String, _ label: String) -> [String: Any] { ["value": value, "label": label] }
+
+    private func stats(compounds: Int64?, counts: RegistryCounts) -> [[String: Any]] {
+        (compounds.map { [stat(Formatting.count($0), "小区")] } ?? []) + [
+            stat(Formatting.count(counts.buildings), "楼栋"),
+            stat(Formatting.count(counts.units), "单元"),
+            stat(Formatting.count(counts.homes), "户"),
+            stat(Formatting.area(centi: counts.area.rawValue), "建筑面积"),
+        ]
+    }
+
+    private func card(_ division: DivisionView, total: Int64) -> [String: Any] {
+        [
+            "href": "/divisions/\(division.code)", "name": division.name, "code": division.code,
+            "compounds": Formatting.count(division.compounds), "buildings": Formatting.count(division.counts.buildings),
+            "homes": Formatting.count(division.counts.homes), "area": Formatting.area(centi: division.counts.area.rawValue),
+            "share": total > 0 ? max(1, division.counts.homes * 100 / total) : 0,
+        ]
+    }
+
+    private func card(_ compound: CompoundView) -> [String: Any] {
+        [
+            "href": "/compounds/\(compound.id)", "name": compound.name, "type": compound.type.rawValue,
+            "typeName": compound.type.chineseName, "buildings": Formatting.count(compound.counts.buildings),
+            "homes": Formatting.count(compound.counts.homes), "area": Formatting.area(centi: compound.counts.area.rawValue),
+            "address": compound.address as Any,
+        ]
+    }
+
+    private func service(_ arrangement: ServiceArrangementView) -> [String: Any] {
+        let label = switch arrangement.kind {
+        case "contract": "物业服务企业"
+        case "government_backstop": "政府兜底服务"
+        case "self_managed": "业主自管"
+        default: arrangement.kind
+        }
+        let feeModel: Any = switch arrangement.feeModel {
+        case "lump_sum": "包干制"
+        case "commission": "酬金制"
+        default: Optional<String>.none as Any
+        }
+        return ["label": label, "company": arrangement.companyName as Any, "feeModel": feeModel,
+                "period": "\(arrangement.startsOn) 起" + (arrangement.endsOn.map { "，至 \($0)" } ?? "")]
+    }
+}
+
+/// How buildings, units and homes are named on screen: "3号楼", "2单元", "3-2-501".
+enum BuildingLabel {
+    static func building(_ number: String) -> String { Int(number) != nil ? "\(number)号楼" : number }
+    static func unit(_ number: String) -> String { Int(number) != nil ? "\(number)单元" : number }
+    static func address(_ home: HomeView) -> String { "\(home.building)-\(home.unit)-\(home.number)" }
+}

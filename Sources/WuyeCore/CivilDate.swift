@@ -1,0 +1,52 @@
+import Foundation
+
+/// A calendar day (year, month, day) with no time or time zone, validated by Gregorian rules.
+///
+/// Birth dates in identity numbers are plain digits; checking them arithmetically avoids
+/// DateFormatter's leniency (it rolls "0230" over to March 2) and its locale dependence.
+struct CivilDate: Hashable, Comparable, Sendable {
+    let year: Int
+    let month: Int
+    let day: Int
+
+    /// Nil unless the day exists in the proleptic Gregorian calendar.
+    init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else {
+            return nil
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    static func isLeap(_ year: Int) -> Bool {
+        // Gregorian rule: every 4th year, except centuries not divisible by 400 (1900 no, 2000 yes).
+        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// The day `instant` falls on in China Standard Time.
+    ///
+    /// Identity documents are issued in China, so "born in the future" is judged by Beijing's
+    /// calendar, not the server's. CST is UTC+8 with no daylight saving since 1991, so a fixed
+    /// offset is exact and does not depend on the host having tzdata installed.
+    static func inChina(_ instant: Date) -> CivilDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600) ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        // dateComponents always fills the requested fields for a Gregorian calendar.
+        return CivilDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? CivilDate(year: 1970, month: 1, day: 1)!
+    }
+
+    static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct WuyeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wuye",
+        abstract: "物业 Wuye: the platform on which a city runs residential property management.",
+        subcommands: [ServeCommand.self, MigrateCommand.self, ImportCommand.self, DemoCommand.self, BenchCommand.self])
+}
