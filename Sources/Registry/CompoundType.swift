@@ -17,7 +17,7 @@ public enum CompoundType: String, Codable, Sendable, CaseIterable {
 
     /// Accepts the English key or the Chinese label, as the registry import format allows.
     public init?(label: String) {
-        let trimmed = label.trimmingCharacters(in: .whitespaces)
+        let trimmed = label.trimmedWhitespace
         if let type = CompoundType(rawValue: trimmed.lowercased()) {
             self = type
         } else if let type = CompoundType.allCases.first(where: { $0.chineseName == trimmed }) {

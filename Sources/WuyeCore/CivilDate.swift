@@ -38,12 +38,19 @@ struct CivilDate: Hashable, Comparable, Sendable {
     /// calendar, not the server's. CST is UTC+8 with no daylight saving since 1991, so a fixed
     /// offset is exact and does not depend on the host having tzdata installed.
     static func inChina(_ instant: Date) -> CivilDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600) ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        // dateComponents always fills the requested fields for a Gregorian calendar.
-        return CivilDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? CivilDate(year: 1970, month: 1, day: 1)!
+        // Days since 1970-01-01 in UTC+8, then the civil date by pure arithmetic (Howard
+        // Hinnant's civil_from_days): no Calendar per call, since an import asks once per row.
+        let days = Int(((instant.timeIntervalSince1970 + 8 * 3600) / 86_400).rounded(.down))
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return CivilDate(year: year, month: month, day: day) ?? CivilDate(year: 1970, month: 1, day: 1)!
     }
 
     static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {

@@ -17,7 +17,7 @@ public struct CreditCode: RawRepresentable, Hashable, Codable, Sendable, CustomS
 
     public init(_ raw: String) throws(DomainError) {
         // Codes are printed in capitals; people often type them in lower case.
-        let code = raw.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        let code = raw.trimmedWhitespace.uppercased()
         let chars = Array(code)
         guard chars.count == 18 else {
             throw Self.invalid("统一社会信用代码应为 18 位", "Unified social credit code must be 18 characters long")

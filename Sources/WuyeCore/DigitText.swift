@@ -16,6 +16,20 @@ enum DigitText {
         !text.isEmpty && text.allSatisfy { value(of: $0) != nil }
     }
 
+    /// The same for a String, over its UTF-8 bytes: no grapheme breaking on the hot path.
+    static func isDigits(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+
+    static func isDigits(_ text: Substring) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+
+    /// The value of ASCII digit bytes, for parsers that work on UTF-8.
+    static func integer(_ bytes: ArraySlice<UInt8>) -> Int {
+        bytes.reduce(0) { $0 * 10 + Int($1) - 48 }
+    }
+
     /// The integer spelled by an all-digit string short enough not to overflow.
     static func integer(_ text: some Collection<Character>) -> Int? {
         guard isDigits(text), text.count <= 18 else { return nil }

@@ -10,7 +10,7 @@ public struct DivisionCode: RawRepresentable, Hashable, Comparable, Codable, Sen
     public let level: DivisionLevel
 
     public init(_ raw: String) throws(DomainError) {
-        let code = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let code = raw.trimmedWhitespace
         guard DigitText.isDigits(code) else {
             throw Self.invalid("区划代码只能包含数字", "Division code must contain digits only")
         }
@@ -32,24 +32,29 @@ public struct DivisionCode: RawRepresentable, Hashable, Comparable, Codable, Sen
 
     /// The level a well-formed code denotes, or nil when the code is not well-formed.
     private static func level(of code: String) -> DivisionLevel? {
-        let digits = Array(code)
+        level(of: Array(code.utf8)[...])
+    }
+
+    /// Works on the ASCII digits' bytes: a registry import classifies three codes per row.
+    private static func level(of digits: ArraySlice<UInt8>) -> DivisionLevel? {
+        let zero = UInt8(ascii: "0")
+        func isZero(_ range: Range<Int>) -> Bool {
+            range.allSatisfy { digits[digits.startIndex + $0] == zero }
+        }
         switch digits.count {
         case 6:
-            let province = String(digits[0..<2])
-            let prefecture = String(digits[2..<4])
-            let county = String(digits[4..<6])
             // GB/T 2260: province codes run from 11 to 82; "00" is never assigned.
-            guard province != "00" else { return nil }
-            if prefecture == "00" {
+            guard !isZero(0..<2) else { return nil }
+            if isZero(2..<4) {
                 // GB/T 2260: a county always belongs to a prefecture-level unit (or its
                 // 直辖 placeholder such as 4290), so "PP00DD" is not a code.
-                return county == "00" ? .province : nil
+                return isZero(4..<6) ? .province : nil
             }
-            return county == "00" ? .city : .district
+            return isZero(4..<6) ? .city : .district
         case 9, 12:
             // NBS: each 3-digit tier below the county is numbered from 001.
-            guard !code.hasSuffix("000") else { return nil }
-            guard let parentLevel = level(of: String(digits[0..<(digits.count - 3)])) else { return nil }
+            guard !isZero((digits.count - 3)..<digits.count) else { return nil }
+            guard let parentLevel = level(of: digits.dropLast(3)) else { return nil }
             if digits.count == 12 { return parentLevel == .subdistrict ? .community : nil }
             // NBS: towns sit under a county, or directly under a prefecture-level city that has
             // no districts (东莞 441900, 中山 442000, 儋州 460400, 嘉峪关 620200); never under a province.

@@ -13,7 +13,7 @@ public enum OwnerIdentifier: Hashable, Sendable, Codable, CustomStringConvertibl
     /// characters are digits is tried as a resident ID first, then as a credit code. When both
     /// fail, the error of the more likely kind is reported so the message says what is wrong.
     public init(_ raw: String, today: Date = Date()) throws(DomainError) {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmedWhitespace
         // A short all-digit entry is a mistyped ID far more often than a credit code.
         let looksPersonal = DigitText.isDigits(trimmed.prefix(17))
         var personError: DomainError?

@@ -8,6 +8,13 @@ public struct PhoneNumber: RawRepresentable, Hashable, Codable, Sendable, Custom
     public let rawValue: String
 
     public init(_ raw: String) throws(DomainError) {
+        // Most numbers arrive as a plain 11-digit mobile: accept those without copying.
+        let bytes = raw.utf8
+        if bytes.count == 11, bytes.first == UInt8(ascii: "1"), bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+           let second = bytes.dropFirst().first, second >= UInt8(ascii: "3") {
+            self.rawValue = raw
+            return
+        }
         // People paste numbers with spaces ("138 1234 5678"); they carry no meaning.
         var text = String(raw.filter { !$0.isWhitespace })
         // E.164: +86 is China's country code; drop it only before an 11-digit mobile, because

@@ -12,6 +12,7 @@ public struct ResidentID: RawRepresentable, Hashable, Codable, Sendable, CustomS
     /// GB 11643-1999: check character indexed by the weighted sum mod 11.
     static let checkCharacters = Array("10X98765432")
     /// GB/T 2260 province codes; the first two digits of every address code are one of these.
+    static let provinceCodes: Set<Int> = Set(provinces.compactMap { Int($0) })
     static let provinces: Set<String> = [
         "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
         "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
@@ -21,26 +22,26 @@ public struct ResidentID: RawRepresentable, Hashable, Codable, Sendable, CustomS
     /// Validates `raw`, judging "born in the future" against `today` in China Standard Time.
     public init(_ raw: String, today: Date = Date()) throws(DomainError) {
         // Forms often paste with spaces; GB 11643-1999 writes the check character as capital X.
-        let id = raw.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
-        let chars = Array(id)
-        guard chars.count == 18 else {
+        let id = raw.trimmedWhitespace.uppercased()
+        // Checked on the UTF-8 bytes: an import validates one of these per row.
+        let bytes = Array(id.utf8)
+        guard bytes.count == 18, id.count == 18 else {
             throw Self.invalid("身份证号应为 18 位", "Resident ID must be 18 characters long")
         }
-        let first17 = chars[0..<17]
-        guard DigitText.isDigits(first17) else {
+        let first17 = bytes[0..<17]
+        guard first17.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
             throw Self.invalid("身份证号前 17 位只能是数字", "The first 17 characters of a resident ID must be digits")
         }
-        guard DigitText.value(of: chars[17]) != nil || chars[17] == "X" else {
+        let last = bytes[17]
+        guard (last >= 48 && last <= 57) || last == UInt8(ascii: "X") else {
             throw Self.invalid("身份证号最后一位只能是数字或 X", "The last character of a resident ID must be a digit or X")
         }
-        guard Self.provinces.contains(String(chars[0..<2])) else {
+        guard Self.provinceCodes.contains(DigitText.integer(first17[0..<2])) else {
             throw Self.invalid("身份证号地址码无效", "Resident ID address code is not a valid region")
         }
-        let birthYear = DigitText.integer(first17[6..<10]) ?? 0
+        let birthYear = DigitText.integer(first17[6..<10])
         guard let birth = CivilDate(
-            year: birthYear,
-            month: DigitText.integer(first17[10..<12]) ?? 0,
-            day: DigitText.integer(first17[12..<14]) ?? 0
+            year: birthYear, month: DigitText.integer(first17[10..<12]), day: DigitText.integer(first17[12..<14])
         ) else {
             throw Self.invalid("身份证号出生日期无效", "Resident ID birth date is not a real date")
         }
@@ -52,7 +53,7 @@ public struct ResidentID: RawRepresentable, Hashable, Codable, Sendable, CustomS
         guard birth <= CivilDate.inChina(today) else {
             throw Self.invalid("身份证号出生日期不能晚于今天", "Resident ID birth date must not be in the future")
         }
-        guard Self.checkCharacter(forFirst17: String(first17)) == chars[17] else {
+        guard Self.checkByte(forFirst17: first17) == last else {
             throw Self.invalid("身份证号校验位错误", "Resident ID check character is wrong")
         }
         self.rawValue = id
@@ -70,6 +71,13 @@ public struct ResidentID: RawRepresentable, Hashable, Codable, Sendable, CustomS
 
     /// The GB 11643-1999 check character for 17 digits: ISO 7064 MOD 11-2,
     /// "10X98765432"[Σ(a_i × W_i) mod 11].
+    /// GB 11643-1999 check (ISO 7064 MOD 11-2) over ASCII digit bytes.
+    static func checkByte(forFirst17 digits: ArraySlice<UInt8>) -> UInt8 {
+        var sum = 0
+        for (digit, weight) in zip(digits, weights) { sum += (Int(digit) - 48) * weight }
+        return Array("10X98765432".utf8)[sum % 11]
+    }
+
     public static func checkCharacter(forFirst17 digits: some StringProtocol) -> Character {
         let values = digits.compactMap(DigitText.value(of:))
         precondition(values.count == 17 && digits.count == 17, "checkCharacter needs exactly 17 ASCII digits")

@@ -15,7 +15,7 @@ enum TwoDecimalPlaces {
 
     /// Reads "12", "12.3" or "12.34" (surrounding whitespace ignored) as hundredths.
     static func parse(_ text: String) -> Result<Int64, Failure> {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedWhitespace
         if trimmed.isEmpty { return .failure(.empty) }
         if trimmed.hasPrefix("-") {
             // Report the sign rather than "not a number" when the rest is a well-formed number,

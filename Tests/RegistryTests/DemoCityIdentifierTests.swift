@@ -24,7 +24,9 @@ private func revalidate(_ rows: [RegistryRow]) throws -> [String: Set<String>] {
         if let phone = owner.phone {
             #expect(try PhoneNumber(phone.rawValue) == phone)
             let digits = Array(phone.rawValue.utf8)
-            #expect(digits.count == 11 && digits[0] == UInt8(ascii: "1") && (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(digits[1]))
+            // MIIT numbering plan: 1[3-9] and nine more digits.
+            #expect(digits.count == 11 && digits[0] == UInt8(ascii: "1"))
+            #expect((UInt8(ascii: "3")...UInt8(ascii: "9")).contains(digits[1]))
         }
         #expect(!owner.name.isEmpty)
         namesByIdentifier[raw, default: []].insert(owner.name)

@@ -21,7 +21,9 @@ enum DemoCommunityPlan {
         }
         let counts: [Int]
         if let total = targets.communities {
-            let weights = subdistricts.map { weight(ofSubdistrict: $0.subdistrict.code.rawValue) * random.int(in: 8...12) }
+            let weights = subdistricts.map {
+                weight(ofSubdistrict: $0.subdistrict.code.rawValue) * random.int(in: 8...12)
+            }
             counts = DemoApportion.split(total, weights: weights, minimums: subdistricts.map { _ in 2 })
         } else {
             counts = subdistricts.map { _ in targets.communitiesPerSubdistrict }

@@ -27,7 +27,8 @@ struct DemoCompoundLayout {
         var random = DemoRandom(seed: seed, stream: .compoundLayout, index: index)
         // Buildings of one compound are alike: unit counts vary by at most about a factor of two.
         let unitWeights = (0..<buildingCount).map { _ in random.int(in: 10...20) }
-        let units = DemoApportion.split(unitCount, weights: unitWeights, minimums: Array(repeating: 1, count: buildingCount))
+        let units = DemoApportion.split(
+            unitCount, weights: unitWeights, minimums: Array(repeating: 1, count: buildingCount))
         // Taller and shorter blocks: homes follow units times a per-building height factor.
         // At least two homes per unit, which the city-wide split guarantees is possible.
         let homeWeights = units.map { $0 * random.int(in: 80...120) }

@@ -3,7 +3,9 @@ import WuyeCore
 /// The demo city's property companies and who serves each compound.
 enum DemoServicePlan {
     /// Companies with the city (code "370200" or "370100") they are registered in.
-    static func companies(targets: DemoScaleTargets, seed: UInt64) -> [(company: DemoPropertyCompany, cityCode: String)] {
+    static func companies(
+        targets: DemoScaleTargets, seed: UInt64
+    ) -> [(company: DemoPropertyCompany, cityCode: String)] {
         var result: [(company: DemoPropertyCompany, cityCode: String)] = []
         let words = DemoNames.companyWords.count
         let combinations = DemoNames.placeWords.count * words
@@ -60,7 +62,9 @@ enum DemoServicePlan {
             if random.chance(perMille: 300) {
                 // An earlier contract, with another company where there is one, ended the day before.
                 var previous = pick(pool, city: city, nextUnused: &nextUnused, random: &random)
-                if previous == company, pool.count > 1 { previous = pool[(pool.firstIndex(of: company)! + 1) % pool.count] }
+                if previous == company, pool.count > 1, let position = pool.firstIndex(of: company) {
+                    previous = pool[(position + 1) % pool.count]
+                }
                 result.append(.init(
                     compoundIndex: compound.index, kind: .contract, companyIndex: previous,
                     feeModel: random.chance(perMille: 150) ? .commission : .lumpSum,

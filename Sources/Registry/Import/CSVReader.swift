@@ -5,6 +5,11 @@ import WuyeCore
 public struct CSVRecord: Sendable, Equatable {
     public var line: Int
     public var fields: [String]
+
+    public init(line: Int, fields: [String]) {
+        self.line = line
+        self.fields = fields
+    }
 }
 
 /// A streaming RFC 4180 reader: reads the file in chunks so a city-sized registry (hundreds of MB)

@@ -29,6 +29,10 @@ public struct CompoundPlan: Sendable {
     public struct Ownership: Sendable, Equatable, Hashable {
         public var homeID: Int64
         public var ownerID: Int64
+        public init(homeID: Int64, ownerID: Int64) {
+            self.homeID = homeID
+            self.ownerID = ownerID
+        }
     }
 
     public var compoundID: Int64

@@ -56,7 +56,7 @@ public struct RegistryHeader: Sendable {
         var names: [RegistryColumn: String] = [:]
         var issues: [RegistryIssue] = []
         for (index, raw) in fields.enumerated() {
-            let text = raw.trimmingCharacters(in: .whitespaces)
+            let text = raw.trimmedWhitespace
             guard let column = RegistryColumn.allCases.first(where: {
                 $0.rawValue == text.lowercased() || $0.chineseLabel == text
             }) else { continue }

@@ -18,7 +18,7 @@ public struct RegistryRowParser: Sendable {
 
         func text(_ column: RegistryColumn) -> String {
             guard let index = header.positions[column], index < record.fields.count else { return "" }
-            return record.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            return record.fields[index].trimmedWhitespace
         }
         func report(_ column: RegistryColumn, _ error: DomainError) {
             issues.append(RegistryIssue(line: line, column: header.name(of: column), error: error))
@@ -51,7 +51,7 @@ public struct RegistryRowParser: Sendable {
             }
         }
 
-        if record.fields.count == 1, record.fields[0].trimmingCharacters(in: .whitespaces).isEmpty {
+        if record.fields.count == 1, record.fields[0].trimmedWhitespace.isEmpty {
             return .failure(RegistryIssueList(issues: [RegistryIssue(
                 line: line, column: "-", reason: "空行 (empty line)", code: "empty_line")]))
         }
