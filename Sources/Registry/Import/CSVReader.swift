@@ -129,7 +129,9 @@ public final class CSVReader {
     }
 
     private static func decode(_ bytes: [UInt8], line: Int) throws(DomainError) -> String {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        // Codes, numbers and IDs are ASCII, always valid UTF-8: skip the validating decoder.
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        guard let text = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
             throw DomainError(
                 code: "csv_not_utf8",
                 message: "第 \(line) 行：文件不是 UTF-8 编码（在 Excel 中请“另存为 CSV UTF-8”）",

@@ -19,9 +19,10 @@ public enum RegistryImportOutcome: Sendable, Equatable {
 }
 
 /// `wuye import registry`: the housing registry a subdistrict office exports from Excel.
-/// Two passes over the file: the first checks every row and the file as a whole and reports
-/// every fault; only a faultless file is read again and written, in one transaction, so a bad
-/// file writes nothing at all.
+/// One pass over the file inside one transaction: every row is checked, alone and against the
+/// rows before it, and written while no fault has been found. At the first fault writing stops
+/// but checking goes on, so every fault is reported; then the transaction is rolled back and
+/// nothing at all is written.
 public struct RegistryImporter: Sendable {
     public let database: WuyeDatabase
     public let today: Date
@@ -31,34 +32,19 @@ public struct RegistryImporter: Sendable {
         self.today = today
     }
 
+    private struct Rejected: Error {
+        let issues: Int
+    }
+
     public func importFile(
         path: String,
         onIssue: (RegistryIssue) -> Void,
         onProgress: (ImportProgress) -> Void = { _ in }
     ) async throws -> RegistryImportOutcome {
         let totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        let issues = try check(path: path, totalBytes: totalBytes, onIssue: onIssue, onProgress: onProgress)
-        guard issues == 0 else { return .rejected(issues: issues) }
-
-        let summary = try await database.write { sql in
-            let writer = try await RegistryWriter(sql: sql)
-            try await forEachRow(path: path) { row, bytes in
-                try await writer.add(row)
-                if row.line % 20_000 == 0 {
-                    onProgress(ImportProgress(phase: .writing, bytesRead: bytes, totalBytes: totalBytes, rows: row.line))
-                }
-            }
-            return try await writer.finish()
-        }
-        return .imported(summary)
-    }
-
-    /// The first pass: returns how many issues it reported.
-    private func check(path: String, totalBytes: Int, onIssue: (RegistryIssue) -> Void,
-                       onProgress: (ImportProgress) -> Void) throws -> Int {
-        var count = 0
+        var issues = 0
         func report(_ issue: RegistryIssue) {
-            count += 1
+            issues += 1
             onIssue(issue)
         }
         let reader: CSVReader
@@ -67,52 +53,56 @@ public struct RegistryImporter: Sendable {
             reader = try CSVReader(path: path)
             guard let headerRecord = try reader.next() else {
                 report(RegistryIssue(line: 1, column: "-", reason: "文件是空的 (the file is empty)", code: "empty_file"))
-                return count
+                return .rejected(issues: issues)
             }
             do throws(RegistryIssueList) {
                 parser = RegistryRowParser(header: try RegistryHeader(fields: headerRecord.fields), today: today)
             } catch {
                 error.issues.forEach(report)
-                return count
+                return .rejected(issues: issues)
             }
         } catch {
             report(RegistryIssue(line: 0, column: "-", error: error))
-            return count
+            return .rejected(issues: issues)
         }
-        var fileCheck = RegistryFileCheck(header: parser.header)
-        var rows = 0
-        while true {
-            let record: CSVRecord
-            do throws(DomainError) {
-                guard let next = try reader.next() else { break }
-                record = next
-            } catch {
-                report(RegistryIssue(line: 0, column: "-", error: error))
-                break
-            }
-            rows += 1
-            switch parser.parse(record) {
-            case .success(let row): fileCheck.add(row).forEach(report)
-            case .failure(let list): list.issues.forEach(report)
-            }
-            if rows % 20_000 == 0 {
-                onProgress(ImportProgress(phase: .checking, bytesRead: reader.bytesRead, totalBytes: totalBytes, rows: rows))
-            }
-        }
-        if rows == 0 {
-            report(RegistryIssue(line: 2, column: "-", reason: "文件没有数据行 (no data rows)", code: "empty_file"))
-        }
-        return count
-    }
 
-    /// The second pass over a file the first pass found faultless.
-    private func forEachRow(path: String, _ body: (RegistryRow, Int) async throws -> Void) async throws {
-        let reader = try CSVReader(path: path)
-        guard let header = try reader.next() else { return }
-        let parser = RegistryRowParser(header: try RegistryHeader(fields: header.fields), today: today)
-        while let record = try reader.next() {
-            guard case .success(let row) = parser.parse(record) else { continue }
-            try await body(row, reader.bytesRead)
+        do {
+            let summary = try await database.write { sql in
+                let writer = try await RegistryWriter(sql: sql)
+                var fileCheck = RegistryFileCheck(header: parser.header)
+                var rows = 0
+                while true {
+                    let record: CSVRecord
+                    do throws(DomainError) {
+                        guard let next = try reader.next() else { break }
+                        record = next
+                    } catch {
+                        report(RegistryIssue(line: 0, column: "-", error: error))
+                        break
+                    }
+                    rows += 1
+                    switch parser.parse(record) {
+                    case .success(let row):
+                        fileCheck.add(row).forEach(report)
+                        if issues == 0 { try await writer.add(row) }
+                    case .failure(let list):
+                        list.issues.forEach(report)
+                    }
+                    if rows % 20_000 == 0 {
+                        onProgress(ImportProgress(phase: issues == 0 ? .writing : .checking,
+                                                  bytesRead: reader.bytesRead, totalBytes: totalBytes, rows: rows))
+                    }
+                }
+                if rows == 0 {
+                    report(RegistryIssue(line: 2, column: "-", reason: "文件没有数据行 (no data rows)", code: "empty_file"))
+                }
+                // Throwing rolls the whole transaction back.
+                if issues > 0 { throw Rejected(issues: issues) }
+                return try await writer.finish()
+            }
+            return .imported(summary)
+        } catch let rejected as Rejected {
+            return .rejected(issues: rejected.issues)
         }
     }
 }
