@@ -4,13 +4,13 @@ import Foundation
 ///
 /// Birth dates in identity numbers are plain digits; checking them arithmetically avoids
 /// DateFormatter's leniency (it rolls "0230" over to March 2) and its locale dependence.
-struct CivilDate: Hashable, Comparable, Sendable {
-    let year: Int
-    let month: Int
-    let day: Int
+public struct CivilDate: Hashable, Comparable, Sendable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
 
     /// Nil unless the day exists in the proleptic Gregorian calendar.
-    init?(year: Int, month: Int, day: Int) {
+    public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else {
             return nil
         }
@@ -38,22 +38,39 @@ struct CivilDate: Hashable, Comparable, Sendable {
     /// calendar, not the server's. CST is UTC+8 with no daylight saving since 1991, so a fixed
     /// offset is exact and does not depend on the host having tzdata installed.
     static func inChina(_ instant: Date) -> CivilDate {
-        // Days since 1970-01-01 in UTC+8, then the civil date by pure arithmetic (Howard
-        // Hinnant's civil_from_days): no Calendar per call, since an import asks once per row.
-        let days = Int(((instant.timeIntervalSince1970 + 8 * 3600) / 86_400).rounded(.down))
-        let shifted = days + 719_468
+        CivilDate(daysSince1970: Int(((instant.timeIntervalSince1970 + 8 * 3600) / 86_400).rounded(.down)))
+    }
+
+    /// The day a number of days after 1970-01-01, by pure arithmetic (Howard Hinnant's
+    /// civil_from_days): no Calendar per call, since an import asks once per row.
+    public init(daysSince1970: Int) {
+        let shifted = daysSince1970 + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
         let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
         let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return CivilDate(year: year, month: month, day: day) ?? CivilDate(year: 1970, month: 1, day: 1)!
+        day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     }
 
-    static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+    /// Days since 1970-01-01 (days_from_civil, the inverse of the initialiser above).
+    public var daysSince1970: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// "YYYY-MM-DD", as dates are stored.
+    public var text: String {
+        (month < 10 ? "\(year)-0\(month)" : "\(year)-\(month)") + (day < 10 ? "-0\(day)" : "-\(day)")
+    }
+
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 }

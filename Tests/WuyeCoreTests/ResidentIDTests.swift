@@ -106,3 +106,14 @@ func residentIDRejectsImpossibleBirthDate(raw: String) {
         try JSONDecoder().decode([ResidentID].self, from: Data("[\"370202199001011230\"]".utf8))
     }
 }
+
+struct CivilDateTests {
+    @Test func daysSince1970RoundTripsAcrossLeapDaysAndCenturies() {
+        for days in [-25_567, 0, 10_956, 11_016, 19_782, 20_000, 47_482] {
+            #expect(CivilDate(daysSince1970: days).daysSince1970 == days)
+        }
+        #expect(CivilDate(daysSince1970: 11_016).text == "2000-02-29")
+        #expect(CivilDate(daysSince1970: 0).text == "1970-01-01")
+        #expect(CivilDate(daysSince1970: -25_567).text == "1900-01-01")
+    }
+}

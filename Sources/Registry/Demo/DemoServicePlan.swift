@@ -38,7 +38,7 @@ enum DemoServicePlan {
             var random = DemoRandom(seed: seed, stream: .service, index: compound.index)
             let city = String(compound.district.code.rawValue.prefix(4)) + "00"
             let pool = pools[city] ?? []
-            let monthStart = { (year: Int, month: Int) in DemoCalendar.Day(year: year, month: month, day: 1).text }
+            let monthStart = { (year: Int, month: Int) in DemoCalendar.monthStart(year: year, month: month).text }
             if compound.renovatedOld {
                 // Renovated old neighbourhoods no company will take are served by the subdistrict (政府兜底).
                 let start = monthStart(random.int(in: 2019...2024), random.int(in: 1...12))

@@ -92,6 +92,7 @@ enum Migration001Registry {
             compound_id {bigint} NOT NULL REFERENCES compounds (id))
         """,
         "CREATE INDEX grid_buildings_grid ON grid_buildings (grid_id)",
+        "CREATE INDEX grid_buildings_compound ON grid_buildings (compound_id)",
         """
         CREATE TABLE property_companies (
             id {id},

@@ -35,9 +35,9 @@ enum Formatting {
         return value < 0 ? "-" + out : out
     }
 
-    /// Area in 0.01 m²: "89.37 m²" for a home, "1,234.5 万m²" for a district.
+    /// Area in 0.01 m²: "89.37 m²" for a home, "1,234.5 万m²" from 100,000 m² up.
     static func area(centi: Int64) -> String {
-        if centi >= 100_000_000 {  // ≥ 10,000 m²: in 万 m², one decimal, rounded half up
+        if centi >= 10_000_000 {  // in 万 m², one decimal, rounded half up
             let tenths = (centi + 500_000) / 1_000_000
             return "\(count(tenths / 10)).\(tenths % 10) 万m²"
         }
