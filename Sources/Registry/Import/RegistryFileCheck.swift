@@ -38,7 +38,6 @@ public struct RegistryFileCheck {
 
     public var homeCount: Int { homes.count }
     public var ownerCount: Int { owners.count }
-    public var compoundCount: Int { compounds.count }
 
     /// Records a valid row and returns what it contradicts in the rows before it.
     public mutating func add(_ row: RegistryRow) -> [RegistryIssue] {

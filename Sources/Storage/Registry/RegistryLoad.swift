@@ -3,7 +3,8 @@ import SQLKit
 
 extension WuyeDatabase {
     /// Writes rows that are already valid (the demo generator's) through the same writer as
-    /// the import, in one transaction. `rows` is called once per compound with a sink.
+    /// the import, in one transaction. `rows(i)` gives compound i's rows; `alsoWrite` runs in the
+    /// same transaction with the ids of the compounds written, for what the registry rows do not carry.
     public func writeRegistry(
         compounds: Int,
         rows: (Int) -> [RegistryRow],
