@@ -7,6 +7,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ["WUYE_BASE_URL"]
 
@@ -22,11 +24,19 @@ def browser():
     driver.quit()
 
 
+def navigating(browser, action):
+    """Runs an action that loads a new page and waits until the old page is gone,
+    so later lookups never see elements of the page being left."""
+    old = browser.find_element(By.TAG_NAME, "html")
+    action()
+    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old))
+
+
 def click_first(browser, prefix):
     links = [a for a in browser.find_elements(By.CSS_SELECTOR, "a[href]")
              if re.match(prefix, a.get_attribute("href").replace(BASE, ""))]
     assert links, f"no link matching {prefix} on {browser.current_url}"
-    links[0].click()
+    navigating(browser, links[0].click)
 
 
 def stat(browser, label):
@@ -53,7 +63,7 @@ def test_drill_down_from_city_to_home_shows_counts_and_masked_owners(browser):
     # Prefer a delivered home: it has owners to show.
     homes = browser.find_elements(By.CSS_SELECTOR, ".homes a:not(.undelivered)")
     assert homes, "building page lists its homes"
-    homes[0].click()
+    navigating(browser, homes[0].click)
 
     owners = browser.find_elements(By.CSS_SELECTOR, ".owners li")
     assert owners, "a delivered home shows its owners"
@@ -69,7 +79,7 @@ def test_search_finds_a_compound_by_part_of_its_name(browser):
     browser.get(BASE + "/")
     box = browser.find_element(By.ID, "q")
     box.send_keys("小区")
-    box.submit()
+    navigating(browser, box.submit)
     cards = browser.find_elements(By.CSS_SELECTOR, ".cards .card")
     assert cards, "search for 小区 finds compounds"
     assert "小区" in cards[0].text
