@@ -1,7 +1,7 @@
 // swift-tools-version:6.2
 import PackageDescription
 
-// Domain targets (WuyeCore, Registry) import Foundation and WuyeCore only: every rule is testable
+// Domain targets (WuyeCore, Registry, Access) import Foundation and WuyeCore only: every rule is testable
 // without a server or a database. Storage and Web are adapters around them.
 let package = Package(
     name: "wuye",
@@ -19,26 +19,33 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "WuyeCore"),
         .target(name: "Registry", dependencies: ["WuyeCore"]),
+        .target(name: "Access", dependencies: ["WuyeCore"]),
         .target(
             name: "Storage",
             dependencies: [
-                "WuyeCore", "Registry",
+                "WuyeCore", "Registry", "Access",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .target(
             name: "Web",
             dependencies: [
-                "WuyeCore", "Registry", "Storage",
+                "WuyeCore", "Registry", "Access", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Templates"), .copy("Public"), .copy("OpenAPI/openapi.json")]
@@ -46,18 +53,19 @@ let package = Package(
         .executableTarget(
             name: "wuye",
             dependencies: [
-                "WuyeCore", "Registry", "Storage", "Web",
+                "WuyeCore", "Registry", "Access", "Storage", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "WuyeCoreTests", dependencies: ["WuyeCore"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "WuyeCore"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Registry", "WuyeCore"]),
+        .testTarget(name: "AccessTests", dependencies: ["Access", "WuyeCore"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Registry", "Access", "WuyeCore"]),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Registry", "WuyeCore",
+                "Web", "Storage", "Registry", "Access", "WuyeCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

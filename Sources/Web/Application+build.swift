@@ -2,14 +2,26 @@ import Foundation
 import Hummingbird
 import Logging
 import Storage
+import WuyeCore
 
-/// How `wuye serve` listens.
+/// How `wuye serve` listens and what it plugs in.
 public struct WebConfiguration: Sendable {
     public var host: String
     public var port: Int
-    public init(host: String = "127.0.0.1", port: Int = 8080) {
+    public var security: WebSecurity
+    public var hasher: PasswordHasher
+    public var gateway: any MessageGateway
+    public var clock: any WuyeClock
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, security: WebSecurity = WebSecurity(),
+                hasher: PasswordHasher = PasswordHasher(), gateway: any MessageGateway = LogMessageGateway(),
+                clock: any WuyeClock = SystemClock()) {
         self.host = host
         self.port = port
+        self.security = security
+        self.hasher = hasher
+        self.gateway = gateway
+        self.clock = clock
     }
 }
 
@@ -17,21 +29,34 @@ public struct WebConfiguration: Sendable {
 public func buildApplication(
     configuration: WebConfiguration, database: WuyeDatabase, logger: Logger = Logger(label: "wuye")
 ) async throws -> some ApplicationProtocol {
-    let router = try await buildRouter(database: database)
+    let router = try await buildRouter(database: database, configuration: configuration)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "wuye"),
         logger: logger)
 }
 
-/// Every route of the platform. The OpenAPI test walks this router.
-public func buildRouter(database: WuyeDatabase) async throws -> Router<WuyeRequestContext> {
+/// Every route of the platform. The OpenAPI and access-matrix tests walk this router.
+public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration = WebConfiguration()) async throws
+    -> Router<WuyeRequestContext> {
     let router = Router(context: WuyeRequestContext.self)
+    let clock = configuration.clock
     let queries = RegistryQueries(database: database)
+    let places = RegistryPlaces(database: database, clock: clock)
+    let accounts = AccountStore(database: database, hasher: configuration.hasher, clock: clock)
+    let sessions = SessionStore(database: database, clock: clock)
+    let tokens = APITokenStore(database: database, clock: clock)
+    let signIn = SignIn(accounts: accounts)
+    let log = AuditLog(database: database)
+    let renderer = try await PageRenderer.load()
     guard let resources = Bundle.module.resourceURL else { throw PageRenderer.PageError.templatesMissing }
 
     router.add(middleware: LogRequestsMiddleware(.debug))
+    // Outermost, so that the file middleware still sees the router's "not found" and serves a file.
+    router.add(middleware: ErrorMiddleware(renderer: renderer))
     router.add(middleware: FileMiddleware(resources.appendingPathComponent("Public").path, urlBasePath: "/static"))
+    router.add(middleware: IdentityMiddleware(accounts: accounts, sessions: sessions, tokens: tokens))
+    router.add(middleware: CSRFMiddleware())
     router.get("/healthz") { _, _ in "ok" }
     router.get("/readyz") { _, _ -> Response in
         let ready = await database.ping()
@@ -42,8 +67,15 @@ public func buildRouter(database: WuyeDatabase) async throws -> Router<WuyeReque
     router.get("/openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: openAPI)))
     }
-    let api = router.group("api/v1").add(middleware: APIErrorMiddleware())
-    RegistryAPI(queries: queries).add(to: api)
-    RegistryPages(queries: queries, renderer: try await PageRenderer.load()).add(to: router)
+    let api = router.group("api/v1")
+    RegistryAPI(queries: queries, places: places).add(to: api)
+    AccountAPI(accounts: accounts, places: places, log: log).add(to: api)
+    SignInPages(signIn: signIn, sessions: sessions, security: configuration.security, renderer: renderer).add(to: router)
+    ClaimPages(claims: OwnerClaims(accounts: accounts, gateway: configuration.gateway), signIn: signIn,
+               security: configuration.security, renderer: renderer).add(to: router)
+    PortalPages(queries: queries, places: places, renderer: renderer).add(to: router)
+    RegistryPages(queries: queries, places: places, renderer: renderer).add(to: router)
+    AccountPages(accounts: accounts, tokens: tokens, places: places, renderer: renderer).add(to: router)
+    AuditPages(log: log, renderer: renderer).add(to: router)
     return router
 }

@@ -1,16 +1,33 @@
+import Access
 import Foundation
 import Hummingbird
+import Storage
 
-/// The request context of every route: JSON in snake_case, as the API documents it.
+/// The request context of every route: JSON in snake_case, as the API documents it, and who is
+/// asking — filled in by `IdentityMiddleware` from a session cookie or a bearer token.
 public struct WuyeRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// The signed-in account, nil for anonymous requests.
+    public var principal: Principal?
+    /// The session the cookie named; nil for anonymous and bearer-token requests.
+    public var session: SessionStore.Current?
+    /// The client's address, for lock-out per address.
+    public let clientAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress
     }
 
     public var responseEncoder: JSONEncoder { Self.encoder }
     public var requestDecoder: JSONDecoder { Self.decoder }
+    /// Forms and JSON bodies are small; anything larger is refused with 413 before it is read.
+    public var maxUploadSize: Int { 64 * 1024 }
+
+    /// Who an audit entry names for this request.
+    var actor: AuditActor {
+        AuditActor(accountID: principal?.accountID, label: principal.map { "\($0.name)" } ?? "anonymous", requestID: id)
+    }
 
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()

@@ -37,7 +37,7 @@ public struct CivilDate: Hashable, Comparable, Sendable {
     /// Identity documents are issued in China, so "born in the future" is judged by Beijing's
     /// calendar, not the server's. CST is UTC+8 with no daylight saving since 1991, so a fixed
     /// offset is exact and does not depend on the host having tzdata installed.
-    static func inChina(_ instant: Date) -> CivilDate {
+    public static func inChina(_ instant: Date) -> CivilDate {
         CivilDate(daysSince1970: Int(((instant.timeIntervalSince1970 + 8 * 3600) / 86_400).rounded(.down)))
     }
 

@@ -1,4 +1,6 @@
+import Access
 import ArgumentParser
+import Foundation
 import Hummingbird
 import Logging
 import Registry
@@ -11,7 +13,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @OptionGroup var database: DatabaseOption
-    @Flag(help: "On an empty database, load the small demo city first.") var demo = false
+    @Flag(help: "On an empty database, load the small demo city first; create and print the demo accounts.") var demo = false
+    @Option(help: "The address users reach the platform at; https:// marks cookies Secure.") var publicURL: String?
 
     func run() async throws {
         var logger = Logger(label: "wuye")
@@ -22,8 +25,11 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info("loading the small demo city")
             _ = try await DemoLoader.load(DemoCity(scale: .small), into: db)
         }
+        if demo { printDemoAccounts(try await DemoAccounts.create(in: db)) }
         logger.info("wuye on \(url) listening at http://\(host):\(port)")
-        let app = try await buildApplication(configuration: .init(host: host, port: port), database: db, logger: logger)
+        let security = WebSecurity(secureCookies: publicURL?.lowercased().hasPrefix("https://") ?? false)
+        let app = try await buildApplication(configuration: .init(host: host, port: port, security: security),
+                                             database: db, logger: logger)
         do {
             try await app.runService()
         } catch {
@@ -32,6 +38,17 @@ struct ServeCommand: AsyncParsableCommand {
         }
         await db.shutdown()
     }
+}
+
+/// Demo only: how to sign in to each portal.
+private func printDemoAccounts(_ accounts: [DemoAccounts.Account]) {
+    guard !accounts.isEmpty else { return }
+    var text = "Demo accounts (demo data only), all with password \(DemoAccounts.password):\n"
+    for account in accounts {
+        text += "  \(account.mobile)  \(account.portal.chineseName.padding(toLength: 8, withPad: "　", startingAt: 0))  \(account.what)\n"
+    }
+    // Straight to the file descriptor: print() buffers when the output is a file, and the server runs on.
+    FileHandle.standardOutput.write(Data(text.utf8))
 }
 
 struct MigrateCommand: AsyncParsableCommand {

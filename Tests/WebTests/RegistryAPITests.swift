@@ -10,6 +10,7 @@ import Web
 struct RegistryAPITests {
     @Test func citiesListCarriesMaintainedCounts() async throws {
         try await withDemoApp { client, _ in
+            try await client.signIn(.platform)
             let response = try await client.execute(uri: "/api/v1/divisions", method: .get)
             #expect(response.status == .ok)
             let items = try #require(response.json["items"] as? [[String: Any]])
@@ -21,6 +22,7 @@ struct RegistryAPITests {
 
     @Test func drillDownFromCityToCommunityShowsChildrenAndCompounds() async throws {
         try await withDemoApp { client, _ in
+            try await client.signIn(.platform)
             let city = try await client.execute(uri: "/api/v1/divisions/370200", method: .get).json
             let district = try #require((city["children"] as? [[String: Any]])?.first)
             #expect(district["code"] as? String == "370202")
@@ -37,6 +39,7 @@ struct RegistryAPITests {
 
     @Test func malformedAndUnknownDivisionCodesAnswerWithTheErrorShape() async throws {
         try await withDemoApp { client, _ in
+            try await client.signIn(.platform)
             let bad = try await client.execute(uri: "/api/v1/divisions/12ab", method: .get)
             #expect(bad.status == .badRequest)
             let error = try #require(bad.json["error"] as? [String: Any])
@@ -52,6 +55,7 @@ struct RegistryAPITests {
 
     @Test func compoundHomesArePagedWithACursorUntilTheLastPage() async throws {
         try await withDemoApp { client, _ in
+            try await client.signIn(.platform)
             let search = try await client.execute(uri: "/api/v1/compounds?q=%E5%B0%8F%E5%8C%BA&limit=1", method: .get).json
             let compound = try #require((search["items"] as? [[String: Any]])?.first)
             let id = try #require(compound["id"] as? Int)
@@ -69,6 +73,7 @@ struct RegistryAPITests {
 
     @Test func badPageLimitNamesTheField() async throws {
         try await withDemoApp { client, _ in
+            try await client.signIn(.platform)
             let response = try await client.execute(uri: "/api/v1/compounds/1/homes?limit=5000", method: .get)
             #expect(response.status == .badRequest)
             #expect((response.json["error"] as? [String: Any])?["field"] as? String == "limit")
@@ -79,6 +84,7 @@ struct RegistryAPITests {
 
     @Test func homeOwnersArriveMasked() async throws {
         try await withDemoApp { client, database in
+            try await client.signIn(.platform)
             let owners = try await RegistryQueries(database: database).owners(ofHome: 1)
             let stored = try #require(owners.first)
             let response = try await client.execute(uri: "/api/v1/homes/1", method: .get)
@@ -95,6 +101,7 @@ struct RegistryAPITests {
 
     @Test func compoundShowsItsServiceArrangementAndGrids() async throws {
         try await withDemoApp { client, _ in
+            try await client.signIn(.platform)
             let detail = try await client.execute(uri: "/api/v1/compounds/1", method: .get).json
             #expect((detail["buildings"] as? [Any])?.isEmpty == false)
             #expect((detail["service_arrangements"] as? [Any])?.isEmpty == false)
@@ -104,7 +111,7 @@ struct RegistryAPITests {
         }
     }
 
-    @Test func healthAndReadinessAnswer() async throws {
+    @Test func healthAndReadinessAnswerWithoutSigningIn() async throws {
         try await withDemoApp { client, _ in
             #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
             let ready = try await client.execute(uri: "/readyz", method: .get)

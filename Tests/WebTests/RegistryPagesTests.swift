@@ -8,7 +8,8 @@ import Web
 struct RegistryPagesTests {
     @Test func homePageListsTheCitiesWithTheirCounts() async throws {
         try await withDemoApp { client, _ in
-            let response = try await client.execute(uri: "/", method: .get)
+            try await client.signIn(.platform)
+            let response = try await client.execute(uri: "/divisions", method: .get)
             #expect(response.status == .ok)
             #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
             #expect(response.text.contains("青岛市"))
@@ -19,6 +20,7 @@ struct RegistryPagesTests {
 
     @Test func everyLevelDownToAHomeRendersAndLinksOn() async throws {
         try await withDemoApp { client, _ in
+            try await client.signIn(.platform)
             var uri = "/divisions/370200"
             for pattern in ["/divisions/370202\"", "/divisions/370202[0-9]{3}\"", "/divisions/370202[0-9]{6}\"",
                             "/compounds/[0-9]+\"", "/buildings/[0-9]+\"", "/homes/[0-9]+\""] {
@@ -36,14 +38,16 @@ struct RegistryPagesTests {
 
     @Test func unknownPagesAnswer404InChinese() async throws {
         try await withDemoApp { client, _ in
+            try await client.signIn(.platform)
             let response = try await client.execute(uri: "/compounds/999999", method: .get)
             #expect(response.status == .notFound)
-            #expect(response.text.contains("没有这个小区"))
+            #expect(response.text.contains("不在您的管理范围内"))
         }
     }
 
     @Test func searchFindsCompoundsAndExplainsAnEmptyQuery() async throws {
         try await withDemoApp { client, _ in
+            try await client.signIn(.platform)
             let found = try await client.execute(uri: "/search?q=%E5%B0%8F%E5%8C%BA", method: .get)
             #expect(found.status == .ok)
             #expect(found.text.contains("/compounds/"))
@@ -55,6 +59,7 @@ struct RegistryPagesTests {
 
     @Test func stylesheetIsServedLocally() async throws {
         try await withDemoApp { client, _ in
+            try await client.signIn(.platform)
             let css = try await client.execute(uri: "/static/wuye.css", method: .get)
             #expect(css.status == .ok)
             #expect(css.text.contains("--red"))

@@ -1,18 +1,48 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Registry
 import Storage
 import Web
+import WuyeCore
 
-/// An application over a fresh SQLite database with the small demo city loaded once per test.
-func withDemoApp(_ body: @escaping @Sendable (any TestClientProtocol, WuyeDatabase) async throws -> Void) async throws {
+/// The demo's accounts by what they are (mobile numbers from `DemoAccounts`).
+enum DemoLogin: String, CaseIterable, Sendable {
+    case committeeChair = "13900000001", committeeMember = "13900000002", companyAdministrator = "13900000003"
+    case companyManager = "13900000004", steward = "13900000005", gridWorker = "13900000006"
+    case stewardAndGridWorker = "13900000007", community = "13900000008", subdistrict = "13900000009"
+    case districtHousing = "13900000010", district = "13900000011", city = "13900000012", platform = "13900000013"
+}
+
+/// Records the messages the platform would send, so a test can read a one-time code.
+final class RecordingGateway: MessageGateway, @unchecked Sendable {
+    private let lock = NSLock()
+    private var sent: [(mobile: String, text: String)] = []
+
+    func send(to mobile: String, text: String) async throws {
+        lock.withLock { sent.append((mobile, text)) }
+    }
+
+    func lastCode(to mobile: String) -> String? {
+        lock.withLock { sent.last { $0.mobile == mobile } }.flatMap { message in
+            message.text.firstMatch(of: /\d{6}/).map { String($0.output) }
+        }
+    }
+}
+
+/// An application over a fresh SQLite database with the small demo city and its accounts. bcrypt
+/// runs at cost 4 here: the same algorithm, fewer rounds, so a suite of sign-ins stays quick.
+func withDemoApp(gateway: RecordingGateway = RecordingGateway(), clock: any WuyeClock = SystemClock(),
+                 _ body: @escaping @Sendable (Browser, WuyeDatabase) async throws -> Void) async throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("wuye-web-\(UUID().uuidString).sqlite").path
     let database = try await WuyeDatabase.open(.sqlite(path: path))
     _ = try await DemoLoader.load(DemoCity(scale: .small), into: database)
-    let app = Application(router: try await buildRouter(database: database))
+    try await DemoAccounts.create(in: database, hasher: testHasher, clock: clock)
+    let configuration = WebConfiguration(hasher: testHasher, gateway: gateway, clock: clock)
+    let app = Application(router: try await buildRouter(database: database, configuration: configuration))
     do {
-        try await app.test(.router) { client in try await body(client, database) }
+        try await app.test(.router) { client in try await body(Browser(client), database) }
     } catch {
         await database.shutdown()
         throw error
@@ -20,9 +50,76 @@ func withDemoApp(_ body: @escaping @Sendable (any TestClientProtocol, WuyeDataba
     await database.shutdown()
 }
 
+let testHasher = PasswordHasher(cost: 4)
+
+/// A test client that keeps cookies and the last CSRF token it saw, as a browser would.
+final class Browser: @unchecked Sendable {
+    let client: any TestClientProtocol
+    private let lock = NSLock()
+    private var cookies: [String: String] = [:]
+    private var lastCSRF = ""
+
+    init(_ client: any TestClientProtocol) {
+        self.client = client
+    }
+
+    var csrf: String { lock.withLock { lastCSRF } }
+    func cookie(_ name: String) -> String? { lock.withLock { cookies[name] } }
+    func setCookie(_ name: String, _ value: String?) { lock.withLock { cookies[name] = value } }
+
+    @discardableResult
+    func execute(uri: String, method: HTTPRequest.Method = .get, headers: HTTPFields = [:],
+                 body: ByteBuffer? = nil) async throws -> TestResponse {
+        var headers = headers
+        let cookieHeader = lock.withLock { cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        if !cookieHeader.isEmpty { headers[.cookie] = cookieHeader }
+        let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
+        lock.withLock {
+            for field in response.headers where field.name == .setCookie {
+                let pair = field.value.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+                let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
+                cookies[name] = field.value.contains("Max-Age=0") || value.isEmpty ? nil : value
+            }
+            if let match = String(buffer: response.body).firstMatch(of: /name="_csrf" value="([^"]*)"/) {
+                lastCSRF = String(match.output.1)
+            }
+        }
+        return response
+    }
+
+    /// Posts a form with the CSRF token last seen (unless `csrf` says otherwise).
+    @discardableResult
+    func post(_ uri: String, _ fields: [String: String], csrf: String? = nil) async throws -> TestResponse {
+        var all = fields
+        all["_csrf"] = csrf ?? self.csrf
+        let body = all.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        return try await execute(uri: uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                 body: ByteBuffer(string: body))
+    }
+
+    /// Signs in through the sign-in page, as a person would.
+    @discardableResult
+    func signIn(_ mobile: String, password: String = DemoAccounts.password) async throws -> TestResponse {
+        try await execute(uri: "/login")
+        let response = try await post("/login", ["mobile": mobile, "password": password, "next": "/"])
+        if response.status == .seeOther { try await execute(uri: "/account") }  // picks up the session's CSRF token
+        return response
+    }
+
+    func signIn(_ login: DemoLogin) async throws {
+        let response = try await signIn(login.rawValue)
+        precondition(response.status == .seeOther, "demo sign-in failed for \(login)")
+    }
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
+}
+
 extension TestResponse {
     var json: [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
     }
     var text: String { String(buffer: body) }
+    var location: String? { headers[.location] }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Registry
 import SQLKit
 import WuyeCore
@@ -23,6 +24,9 @@ public enum DemoLoader {
             let companyIDs = try await writeCompanies(city.propertyCompanies, sql: sql)
             try await writeArrangements(city.serviceArrangements, compoundIDs: compoundIDs, companyIDs: companyIDs, sql: sql)
             try await writeGrids(city.grids, compoundIDs: compoundIDs, sql: sql)
+            try await AuditLog.append(AuditChange(action: "demo.load", targetType: "registry", targetID: "demo",
+                                                  after: ["compounds": String(city.compounds.count)]),
+                                      by: .command("demo"), at: Date(), sql: sql)
         }
     }
 

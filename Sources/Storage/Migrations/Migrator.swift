@@ -7,6 +7,7 @@ public struct Migrator: Sendable {
 
     static let all: [Migration] = [
         Migration001Registry.migration,
+        Migration002Accounts.migration,
     ]
 
     public init(database: WuyeDatabase) {

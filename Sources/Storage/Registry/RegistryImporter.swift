@@ -26,10 +26,12 @@ public enum RegistryImportOutcome: Sendable, Equatable {
 public struct RegistryImporter: Sendable {
     public let database: WuyeDatabase
     public let today: Date
+    public let actor: AuditActor
 
-    public init(database: WuyeDatabase, today: Date = Date()) {
+    public init(database: WuyeDatabase, today: Date = Date(), actor: AuditActor = .command("import registry")) {
         self.database = database
         self.today = today
+        self.actor = actor
     }
 
     private struct Rejected: Error {
@@ -98,7 +100,14 @@ public struct RegistryImporter: Sendable {
                 }
                 // Throwing rolls the whole transaction back.
                 if issues > 0 { throw Rejected(issues: issues) }
-                return try await writer.finish()
+                let summary = try await writer.finish()
+                if summary.changedAnything {
+                    try await AuditLog.append(AuditChange(action: "registry.import", targetType: "registry_file",
+                                                          targetID: (path as NSString).lastPathComponent,
+                                                          after: summary.auditFields),
+                                              by: actor, at: Date(), sql: sql)
+                }
+                return summary
             }
             return .imported(summary)
         } catch let rejected as Rejected {

@@ -21,3 +21,12 @@ extension WuyeDatabase {
         }
     }
 }
+
+extension RegistryImportSummary {
+    /// The summary's counts as audit fields.
+    var auditFields: [String: String] {
+        Dictionary(uniqueKeysWithValues: Mirror(reflecting: self).children.compactMap { child in
+            child.label.map { ($0, "\(child.value)") }
+        })
+    }
+}

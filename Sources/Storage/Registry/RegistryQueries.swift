@@ -73,14 +73,27 @@ public struct RegistryQueries: Sendable {
         }
     }
 
-    /// Compounds whose name contains `text`, in id order from `after`.
-    public func searchCompounds(name text: String, after cursor: Int64?, limit: Int) async throws -> Page<CompoundView> {
+    /// Compounds inside `scope` whose name contains `text`, in id order from `after`.
+    public func searchCompounds(name text: String, within scope: CompoundScope, today: String,
+                                after cursor: Int64?, limit: Int) async throws -> Page<CompoundView> {
         let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_") + "%"
         let items = try await database.read { sql in
             try await sql.raw("""
-                SELECT \(unsafeRaw: Self.compoundColumns) FROM compounds
-                WHERE name LIKE \(bind: pattern) ESCAPE '\\' AND id > \(bind: cursor ?? 0) ORDER BY id LIMIT \(literal: limit + 1)
+                SELECT \(unsafeRaw: Self.compoundColumns) FROM compounds c
+                WHERE c.name LIKE \(bind: pattern) ESCAPE '\\' AND \(scope.condition(today: today))
+                AND c.id > \(bind: cursor ?? 0) ORDER BY c.id LIMIT \(literal: limit + 1)
+                """).all().map(Self.compound)
+        }
+        return Self.page(items, limit: limit) { $0.id }
+    }
+
+    /// Compounds inside `scope`, in id order from `after`: a portal's list of what its account looks after.
+    public func compounds(within scope: CompoundScope, today: String, after cursor: Int64?, limit: Int) async throws -> Page<CompoundView> {
+        let items = try await database.read { sql in
+            try await sql.raw("""
+                SELECT \(unsafeRaw: Self.compoundColumns) FROM compounds c WHERE \(scope.condition(today: today))
+                AND c.id > \(bind: cursor ?? 0) ORDER BY c.id LIMIT \(literal: limit + 1)
                 """).all().map(Self.compound)
         }
         return Self.page(items, limit: limit) { $0.id }

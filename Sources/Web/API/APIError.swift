@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import WuyeCore
 
 /// An API error as every route answers it: `{"error":{"code","message","field"}}` with a 4xx.
@@ -44,23 +45,29 @@ public struct APIError: HTTPResponseError, Sendable {
     }
 }
 
-/// Turns what a route throws into the API's error shape: domain errors are the client's 422,
-/// Hummingbird's own errors keep their status, anything else is a 500 that leaks nothing.
-struct APIErrorMiddleware: RouterMiddleware {
-    typealias Context = WuyeRequestContext
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch let error as APIError {
-            throw error
-        } catch let error as DomainError {
-            throw APIError(.unprocessableContent, error)
-        } catch let error as HTTPError {
-            throw APIError(error.status, code: "http_\(error.status.code)", message: error.body ?? error.status.reasonPhrase)
-        } catch {
-            context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
-            throw APIError(.internalServerError, code: "internal_error", message: "服务器内部错误")
+extension APIError {
+    /// What a route threw, in the API's error shape: domain errors are the client's 422, refused
+    /// access 401/403/404, Hummingbird's own errors keep their status, anything else is a 500 that
+    /// leaks nothing.
+    static func from(_ error: any Error, logger: Logger) -> APIError {
+        switch error {
+        case let error as APIError:
+            return error
+        case let refused as AccessRefused:
+            return switch refused.status {
+            case .unauthorized: APIError(.unauthorized, code: "unauthenticated", message: "请先登录或提供有效的访问令牌")
+            case .forbidden: APIError(.forbidden, code: "forbidden", message: "无权进行此操作")
+            default: APIError(.notFound, code: "not_found", message: "不存在或不在您的管理范围内")
+            }
+        case is CSRFRejected:
+            return APIError(.forbidden, code: "csrf_failed", message: "缺少或错误的 CSRF 令牌（X-CSRF-Token）", field: "_csrf")
+        case let error as DomainError:
+            return APIError(.unprocessableContent, error)
+        case let error as HTTPError:
+            return APIError(error.status, code: "http_\(error.status.code)", message: error.body ?? error.status.reasonPhrase)
+        default:
+            logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
+            return APIError(.internalServerError, code: "internal_error", message: "服务器内部错误")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Access
 import Foundation
 import Hummingbird
 import Mustache
@@ -17,6 +18,23 @@ struct PageRenderer: Sendable {
         let html = library.render(context, withTemplate: template) ?? "template \(template) missing"
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// Renders with what every page's header needs: who is signed in, their portals, the CSRF token.
+    func render(_ template: String, _ values: [String: Any], for context: WuyeRequestContext,
+                status: HTTPResponse.Status = .ok) -> Response {
+        var values = values
+        if let principal = context.principal {
+            values["me"] = [
+                "name": principal.name,
+                "portals": principal.portals.map { ["href": "/portal/\($0.rawValue)", "name": $0.chineseName] },
+                "administers": principal.roles.contains { AccessPolicy.mayEver($0, .manageAccounts) },
+                "audits": principal.roles.contains { AccessPolicy.mayEver($0, .viewAuditLog) },
+            ] as [String: Any]
+        }
+        values["csrf"] = context.session?.csrfToken ?? values["csrf"] ?? ""
+        if values["crumbs"] == nil { values["crumbs"] = [Any]() }
+        return render(template, values, status: status)
     }
 
     enum PageError: Error { case templatesMissing }

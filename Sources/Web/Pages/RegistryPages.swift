@@ -1,3 +1,4 @@
+import Access
 import Foundation
 import Hummingbird
 import Registry
@@ -5,34 +6,49 @@ import Storage
 import WuyeCore
 
 /// The registry in pages: the city, its districts, subdistricts, communities, compounds,
-/// buildings and homes, each with its counts.
+/// buildings and homes, each with its counts — each page only inside the account's scope.
 struct RegistryPages {
     let queries: RegistryQueries
+    let places: RegistryPlaces
     let renderer: PageRenderer
 
     func add(to router: Router<WuyeRequestContext>) {
-        router.get("/") { _, _ in try await home() }
-        router.get("/divisions/:code") { _, context in try await division(context.parameters.get("code") ?? "") }
-        router.get("/compounds/:id") { _, context in try await compound(context.parameters.get("id") ?? "") }
-        router.get("/buildings/:id") { _, context in try await building(context.parameters.get("id") ?? "") }
-        router.get("/homes/:id") { _, context in try await homeDetail(context.parameters.get("id") ?? "") }
-        router.get("/search") { request, _ in try await search(request) }
+        router.get("/divisions") { _, context in try await cities(context) }
+        router.get("/divisions/:code") { _, context in try await division(context.parameters.get("code") ?? "", context) }
+        router.get("/compounds/:id") { _, context in try await compound(context.parameters.get("id") ?? "", context) }
+        router.get("/buildings/:id") { _, context in try await building(context.parameters.get("id") ?? "", context) }
+        router.get("/homes/:id") { _, context in
+            try await homeDetail(context.parameters.get("id") ?? "", unmask: false, context)
+        }
+        router.post("/homes/:id/unmask") { _, context in
+            try await homeDetail(context.parameters.get("id") ?? "", unmask: true, context)
+        }
+        router.get("/search") { request, context in try await search(request, context) }
     }
 
-    private func home() async throws -> Response {
-        let cities = try await queries.cities()
+    /// The cities the account may browse whole (city offices, the platform administrator).
+    private func cities(_ context: WuyeRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
+        let cities = try await queries.cities().filter { city in
+            DivisionCode(rawValue: city.code).map { principal.decide(.viewRegistry, at: .division($0)) == .allowed } ?? false
+        }
+        guard !cities.isEmpty || principal.roles.contains(where: { $0.kind == .platformAdministrator }) else {
+            throw AccessRefused(status: .notFound)
+        }
         let total = cities.reduce(RegistryCounts()) { $0 + $1.counts }
         let compounds = cities.reduce(0) { $0 + $1.compounds }
         return renderer.render("home", [
-            "title": "首页", "crumbs": [Any](),
+            "title": "全市物业一张图",
             "stats": stats(compounds: compounds, counts: total),
             "cities": cities.map { card($0, total: total.homes) },
-        ])
+        ], for: context)
     }
 
-    private func division(_ raw: String) async throws -> Response {
-        guard let code = try? DivisionCode(raw), let division = try await queries.division(code: code.rawValue) else {
-            return notFound("没有这个行政区划")
+    private func division(_ raw: String, _ context: WuyeRequestContext) async throws -> Response {
+        let code = try? DivisionCode(raw)
+        try context.require(.viewRegistry, at: try await code.asyncFlatMap(places.place(ofDivision:)))
+        guard let code, let division = try await queries.division(code: code.rawValue) else {
+            throw AccessRefused(status: .notFound)
         }
         let children = try await queries.children(ofDivision: division.code)
         let compounds = code.level == .community ? try await queries.compounds(inCommunity: division.code) : []
@@ -41,24 +57,24 @@ struct RegistryPages {
             "title": division.name, "name": division.name, "code": division.code,
             "levelName": code.level.chineseName,
             "childLevelName": code.level.childLevel?.chineseName ?? "",
-            "crumbs": crumbs(lineage.dropLast()),
+            "crumbs": crumbs(lineage.dropLast(), context),
             "stats": stats(compounds: division.compounds, counts: division.counts),
             "children": children.map { card($0, total: division.counts.homes) },
             "compounds": compounds.map(card),
-        ])
+        ], for: context)
     }
 
-    private func compound(_ raw: String) async throws -> Response {
-        guard let id = Int64(raw), let compound = try await queries.compound(id: id) else {
-            return notFound("没有这个小区")
-        }
+    private func compound(_ raw: String, _ context: WuyeRequestContext) async throws -> Response {
+        let id = Int64(raw)
+        try context.require(.viewRegistry, at: try await id.asyncFlatMap(places.place(ofCompound:)))
+        guard let id, let compound = try await queries.compound(id: id) else { throw AccessRefused(status: .notFound) }
         let arrangements = try await queries.serviceArrangements(ofCompound: id)
         let lineage = try await queries.lineage(ofDivision: compound.communityCode)
         return renderer.render("compound", [
             "title": compound.name, "name": compound.name, "type": compound.type.rawValue,
             "typeName": compound.type.chineseName, "renovatedOld": compound.renovatedOld,
             "address": compound.address as Any,
-            "crumbs": crumbs(lineage),
+            "crumbs": crumbs(lineage, context),
             "stats": stats(compounds: nil, counts: compound.counts),
             "service": arrangements.first.map(service) as Any,
             "history": arrangements.dropFirst().map(service),
@@ -69,19 +85,19 @@ struct RegistryPages {
                 ["href": "/buildings/\($0.id)", "number": BuildingLabel.building($0.number),
                  "units": $0.counts.units, "homes": $0.counts.homes] as [String: Any]
             },
-        ])
+        ], for: context)
     }
 
-    private func building(_ raw: String) async throws -> Response {
-        guard let id = Int64(raw), let building = try await queries.building(id: id),
-              let compound = try await queries.compound(id: building.compoundID) else {
-            return notFound("没有这栋楼")
-        }
+    private func building(_ raw: String, _ context: WuyeRequestContext) async throws -> Response {
+        let id = Int64(raw)
+        try context.require(.viewRegistry, at: try await id.asyncFlatMap(places.place(ofBuilding:)))
+        guard let id, let building = try await queries.building(id: id),
+              let compound = try await queries.compound(id: building.compoundID) else { throw AccessRefused(status: .notFound) }
         let lineage = try await queries.lineage(ofDivision: compound.communityCode)
         let title = "\(compound.name) \(BuildingLabel.building(building.number))"
         return renderer.render("building", [
             "title": title,
-            "crumbs": crumbs(lineage) + [["href": "/compounds/\(compound.id)", "name": compound.name]],
+            "crumbs": crumbs(lineage, context) + [["href": "/compounds/\(compound.id)", "name": compound.name]],
             "stats": [stat(Formatting.count(building.counts.units), "单元"),
                       stat(Formatting.count(building.counts.homes), "户"),
                       stat(Formatting.area(centi: building.counts.area.rawValue), "建筑面积")],
@@ -91,19 +107,24 @@ struct RegistryPages {
                      "area": Formatting.area(centi: home.area.rawValue)] as [String: Any]
                 }] as [String: Any]
             },
-        ])
+        ], for: context)
     }
 
-    private func homeDetail(_ raw: String) async throws -> Response {
-        guard let id = Int64(raw), let home = try await queries.home(id: id),
-              let compound = try await queries.compound(id: home.compoundID) else {
-            return notFound("没有这户房屋")
-        }
+    private func homeDetail(_ raw: String, unmask: Bool, _ context: WuyeRequestContext) async throws -> Response {
+        let id = Int64(raw)
+        let place = try await id.asyncFlatMap(places.place(ofHome:))
+        let principal = try context.require(unmask ? .viewPersonalData : .viewRegistry, at: place)
+        guard let id, let place, let home = try await queries.home(id: id),
+              let compound = try await queries.compound(id: home.compoundID) else { throw AccessRefused(status: .notFound) }
         let lineage = try await queries.lineage(ofDivision: compound.communityCode)
-        let owners = try await queries.owners(ofHome: id).map(MaskedOwner.init)
+        let owners = unmask
+            ? try await OwnerUnmasking(queries: queries, clock: places.clock).owners(ofHome: id, by: context.actor)
+                .map(MaskedOwner.init(unmasked:))
+            : try await queries.owners(ofHome: id).map { MaskedOwner($0) }
         return renderer.render("home-detail", [
-            "title": "\(compound.name) \(BuildingLabel.address(home))",
-            "crumbs": crumbs(lineage) + [
+            "title": "\(compound.name) \(BuildingLabel.address(home))", "homeID": id, "unmasked": unmask,
+            "mayUnmask": principal.decide(.viewPersonalData, at: place) == .allowed && !owners.isEmpty,
+            "crumbs": crumbs(lineage, context) + [
                 ["href": "/compounds/\(compound.id)", "name": compound.name],
                 ["href": "/buildings/\(home.buildingID)", "name": BuildingLabel.building(home.building)],
             ],
@@ -114,35 +135,38 @@ struct RegistryPages {
                 ["name": $0.name, "kindName": $0.kind == "person" ? "个人" : "单位", "idNumber": $0.idNumber,
                  "phone": $0.phone as Any] as [String: Any]
             },
-        ])
+        ], for: context)
     }
 
-    private func search(_ request: Request) async throws -> Response {
+    private func search(_ request: Request, _ context: WuyeRequestContext) async throws -> Response {
+        let principal = try context.signedIn()
         let query = (request.uri.queryParameters.get("q") ?? "").trimmingCharacters(in: .whitespaces)
-        var context: [String: Any] = ["title": "搜索", "query": query, "crumbs": [Any]()]
+        var values: [String: Any] = ["title": "搜索", "query": query]
         if query.isEmpty || query.count > 50 {
-            context["error"] = "请输入 1 到 50 个字的小区名称"
-            return renderer.render("search", context, status: .badRequest)
+            values["error"] = "请输入 1 到 50 个字的小区名称"
+            return renderer.render("search", values, for: context, status: .badRequest)
         }
         let cursor = request.uri.queryParameters.get("cursor").flatMap { Int64($0) }
-        let page = try await queries.searchCompounds(name: query, after: cursor, limit: 30)
-        context["compounds"] = page.items.map(card)
+        let page = try await queries.searchCompounds(name: query, within: CompoundScope(roles: principal.roles),
+                                                     today: places.today, after: cursor, limit: 30)
+        values["compounds"] = page.items.map(card)
         if let next = page.nextCursor,
-           let encoded = query.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) {
-            context["next"] = "/search?q=\(encoded)&cursor=\(next)"
+           let encoded = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) {
+            values["next"] = "/search?q=\(encoded)&cursor=\(next)"
         }
-        return renderer.render("search", context)
-    }
-
-    private func notFound(_ message: String) -> Response {
-        renderer.render("error", ["title": "找不到", "heading": "找不到页面", "message": message, "crumbs": [Any]()],
-                        status: .notFound)
+        return renderer.render("search", values, for: context)
     }
 
     // MARK: view pieces
 
-    private func crumbs(_ lineage: some Sequence<DivisionView>) -> [[String: Any]] {
-        [["href": "/", "name": "全部"]] + lineage.map { ["href": "/divisions/\($0.code)", "name": $0.name] }
+    /// The breadcrumb, linking only the divisions the account may open.
+    private func crumbs(_ lineage: some Sequence<DivisionView>, _ context: WuyeRequestContext) -> [[String: Any]] {
+        lineage.map { division in
+            let open = DivisionCode(rawValue: division.code).map {
+                context.principal?.decide(.viewRegistry, at: .division($0)) == .allowed
+            } ?? false
+            return open ? ["href": "/divisions/\(division.code)", "name": division.name] : ["name": division.name]
+        }
     }
 
     private func stat(_ value: String, _ label: String) -> [String: Any] { ["value": value, "label": label] }

@@ -1,0 +1,69 @@
+import WuyeCore
+
+/// The one authorization policy: who may do what, inside which scope. Every route asks it; the
+/// access matrix test checks every route against it. Pure: the caller supplies the place.
+public enum AccessPolicy {
+    /// May an account holding `roles` do `action` at `place`?
+    public static func decide(_ action: Action, at place: Place, roles: [Role]) -> AccessDecision {
+        if roles.contains(where: { permits($0, action, place) }) { return .allowed }
+        return roles.contains(where: { mayEver($0, action) }) ? .notFound : .forbidden
+    }
+
+    /// Could the role do `action` somewhere? Decides between 404 (outside the scope) and 403.
+    public static func mayEver(_ role: Role, _ action: Action) -> Bool {
+        switch action {
+        case .viewRegistry: true
+        case .viewPersonalData: personalDataKinds.contains(role.kind)
+        case .manageAccounts: grantableKinds(by: role).isEmpty == false
+        case .viewAuditLog: role.kind == .platformAdministrator || (role.kind == .administrationStaff && role.division?.level == .city)
+        }
+    }
+
+    /// Roles whose work needs owners' real names and numbers: stewards and managers serve owners under
+    /// their contract, grid workers and subdistrict/community offices handle residents' matters,
+    /// committee chairs keep the owners' register for assemblies (PIPL Art. 13 (2)(3); Qingdao Art. 39(5)).
+    static let personalDataKinds: Set<RoleKind> = [
+        .owner, .committeeChair, .committeeViceChair, .companyAdministrator, .companyManager, .steward,
+        .gridWorker, .administrationStaff,
+    ]
+
+    static func permits(_ role: Role, _ action: Action, _ place: Place) -> Bool {
+        guard mayEver(role, action) else { return false }
+        switch action {
+        case .viewRegistry: return covers(role, place)
+        case .viewPersonalData:
+            switch role.kind {
+            case .owner: return place.homeID.map(role.homeIDs.contains) ?? false
+            case .administrationStaff:
+                // Only the offices that meet residents: subdistricts and communities.
+                guard let division = role.division, division.level >= .subdistrict else { return false }
+                return covers(role, place)
+            default: return place.compoundID != nil && covers(role, place)
+            }
+        case .manageAccounts: return covers(role, place)
+        case .viewAuditLog: return true
+        }
+    }
+
+    /// Is the place inside the role's scope?
+    static func covers(_ role: Role, _ place: Place) -> Bool {
+        switch role.kind {
+        case .platformAdministrator:
+            return true
+        case .administrationStaff, .departmentStaff:
+            guard let own = role.division, let division = place.division else { return false }
+            return own.contains(division)
+        case .gridWorker:
+            guard let grid = role.gridID, place.compoundID != nil else { return false }
+            return place.gridIDs.contains(grid)
+        case .owner:
+            guard let compound = place.compoundID, compound == role.compoundID else { return false }
+            return place.homeID.map(role.homeIDs.contains) ?? true
+        case .committeeChair, .committeeViceChair, .committeeMember:
+            return place.compoundID != nil && place.compoundID == role.compoundID
+        case .companyAdministrator, .companyManager, .steward:
+            guard let company = role.companyID, place.compoundID != nil else { return false }
+            return place.servingCompanyIDs.contains(company)
+        }
+    }
+}

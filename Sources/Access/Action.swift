@@ -1,0 +1,18 @@
+/// What an account may try to do. Writes of later domains (cases, votes, funds) add theirs.
+public enum Action: String, CaseIterable, Sendable {
+    /// Browse divisions, compounds, buildings and homes, owners masked.
+    case viewRegistry = "view_registry"
+    /// See owners' whole names, ID numbers and phones. Every use is audited (PIPL Art. 51).
+    case viewPersonalData = "view_personal_data"
+    /// Create accounts and grant roles below one's own level.
+    case manageAccounts = "manage_accounts"
+    /// Read the audit log.
+    case viewAuditLog = "view_audit_log"
+}
+
+/// The policy's answer. `notFound` hides whether something outside the account's scope exists
+/// (another compound's home is "not found", not "forbidden"); `forbidden` is for actions the
+/// account's roles never allow anywhere.
+public enum AccessDecision: String, Sendable {
+    case allowed, forbidden, notFound = "not_found"
+}

@@ -1,0 +1,82 @@
+import Access
+import Foundation
+import SQLKit
+import WuyeCore
+
+/// Where registry things sit, for the access policy: a compound's community, its grids and the
+/// companies serving it on `today`; a building's or home's one grid.
+public struct RegistryPlaces: Sendable {
+    public let database: WuyeDatabase
+    public let clock: any WuyeClock
+
+    public init(database: WuyeDatabase, clock: any WuyeClock = SystemClock()) {
+        self.database = database
+        self.clock = clock
+    }
+
+    public var today: String { CivilDate.inChina(clock.now()).text }
+
+    public func place(ofDivision code: DivisionCode) async throws -> Place? {
+        try await database.read { sql in
+            try await sql.raw("SELECT code FROM divisions WHERE code = \(bind: code.rawValue)").first() == nil
+                ? nil : Place.division(code)
+        }
+    }
+
+    public func place(ofCompound id: Int64) async throws -> Place? {
+        try await database.read { sql in try await compoundPlace(id, sql: sql) }
+    }
+
+    public func place(ofBuilding id: Int64) async throws -> Place? {
+        try await database.read { sql in
+            guard let row = try await sql.raw("""
+                SELECT b.compound_id, gb.grid_id FROM buildings b LEFT JOIN grid_buildings gb ON gb.building_id = b.id
+                WHERE b.id = \(bind: id)
+                """).first() else { return nil }
+            var place = try await compoundPlace(try row.decode(column: "compound_id", as: Int64.self), sql: sql)
+            place?.gridIDs = Set([try row.decode(column: "grid_id", as: Int64?.self)].compactMap { $0 })
+            return place
+        }
+    }
+
+    public func place(ofHome id: Int64) async throws -> Place? {
+        try await database.read { sql in
+            guard let row = try await sql.raw("""
+                SELECT h.compound_id, gb.grid_id FROM homes h LEFT JOIN grid_buildings gb ON gb.building_id = h.building_id
+                WHERE h.id = \(bind: id)
+                """).first() else { return nil }
+            var place = try await compoundPlace(try row.decode(column: "compound_id", as: Int64.self), sql: sql)
+            place?.gridIDs = Set([try row.decode(column: "grid_id", as: Int64?.self)].compactMap { $0 })
+            place?.homeID = id
+            return place
+        }
+    }
+
+    /// The community a grid lies in.
+    public func community(ofGrid id: Int64) async throws -> DivisionCode? {
+        try await database.read { sql in
+            try await sql.raw("SELECT community_code FROM grids WHERE id = \(bind: id)").first()
+                .flatMap { DivisionCode(rawValue: try $0.decode(column: "community_code", as: String.self)) }
+        }
+    }
+
+    public func companyExists(_ id: Int64) async throws -> Bool {
+        try await database.read { sql in
+            try await sql.raw("SELECT id FROM property_companies WHERE id = \(bind: id)").first() != nil
+        }
+    }
+
+    private func compoundPlace(_ id: Int64, sql: any SQLDatabase) async throws -> Place? {
+        guard let row = try await sql.raw("SELECT community_code FROM compounds WHERE id = \(bind: id)").first(),
+              let community = DivisionCode(rawValue: try row.decode(column: "community_code", as: String.self))
+        else { return nil }
+        let grids = try await sql.raw("SELECT DISTINCT grid_id FROM grid_buildings WHERE compound_id = \(bind: id)")
+            .all().map { try $0.decode(column: "grid_id", as: Int64.self) }
+        let companies = try await sql.raw("""
+            SELECT company_id FROM service_arrangements
+            WHERE compound_id = \(bind: id) AND company_id IS NOT NULL AND starts_on <= \(bind: today)
+              AND (ends_on IS NULL OR ends_on > \(bind: today))
+            """).all().map { try $0.decode(column: "company_id", as: Int64.self) }
+        return Place(division: community, compoundID: id, gridIDs: Set(grids), servingCompanyIDs: Set(companies))
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import Hummingbird
+import Storage
+
+/// Every state-changing request from a browser carries the CSRF token: the session's for signed-in
+/// accounts, the form cookie's for the anonymous forms (sign-in, claiming a home). It comes as the
+/// `_csrf` form field or the `X-CSRF-Token` header. Bearer-token requests carry no cookies and need
+/// none. The body is read here once, up to the context's limit (larger: 413), and handed on.
+struct CSRFMiddleware: RouterMiddleware {
+    typealias Context = WuyeRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard [.post, .put, .patch, .delete].contains(request.method) else { return try await next(request, context) }
+        var request = request
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        if context.principal != nil, context.session == nil { return try await next(request, context) }  // bearer token
+        let expected = context.session?.csrfToken ?? request.cookies[WebSecurity.formCookie]?.value
+        let header = request.headers.first { $0.name.canonicalName == "x-csrf-token" }?.value
+        let sent = header ?? FormFields(body: body)["_csrf"]
+        guard let expected, let sent, !expected.isEmpty, Secret.equal(expected, sent) else {
+            throw CSRFRejected()
+        }
+        return try await next(request, context)
+    }
+}
+
+/// A state-changing request without its CSRF token.
+struct CSRFRejected: Error {}
+

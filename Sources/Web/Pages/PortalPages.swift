@@ -1,0 +1,100 @@
+import Access
+import Hummingbird
+import Registry
+import Storage
+import WuyeCore
+
+/// The four portals. `/` sends a signed-in account to its portal (or lets it choose when it holds
+/// roles in several); each portal's home page shows what that role looks after every day.
+struct PortalPages {
+    let queries: RegistryQueries
+    let places: RegistryPlaces
+    let renderer: PageRenderer
+
+    func add(to router: Router<WuyeRequestContext>) {
+        router.get("/") { _, context in
+            let principal = try context.signedIn()
+            if principal.portals.count == 1, let only = principal.portals.first {
+                return Response.redirect(to: "/portal/\(only.rawValue)", type: .normal)
+            }
+            return renderer.render("portals", [
+                "title": "选择工作台",
+                "choices": principal.portals.map { ["href": "/portal/\($0.rawValue)", "name": $0.chineseName] },
+            ], for: context)
+        }
+        router.get("/portal/:portal") { _, context in
+            let principal = try context.signedIn()
+            guard let portal = Portal(rawValue: context.parameters.get("portal") ?? "") else { throw AccessRefused(status: .notFound) }
+            let roles = principal.roles(in: portal)
+            guard !roles.isEmpty else { throw AccessRefused(status: .forbidden) }
+            var sections: [[String: Any]] = []
+            for role in roles { sections.append(try await section(for: role)) }
+            return renderer.render("portal", ["title": portal.chineseName, "portal": portal.rawValue,
+                                              "greeting": "\(principal.name)，您好", "sections": sections], for: context)
+        }
+    }
+
+    /// One role's part of its portal home page.
+    private func section(for role: Role) async throws -> [String: Any] {
+        var section: [String: Any] = ["heading": role.kind.chineseName, "homes": [Any](), "divisions": [Any](), "compounds": [Any]()]
+        var tasks: [[String: String]] = []
+        switch role.kind {
+        case .owner:
+            if let compoundID = role.compoundID, let compound = try await queries.compound(id: compoundID) {
+                section["scope"] = compound.name
+                var homes: [[String: Any]] = []
+                for id in role.homeIDs.sorted() {
+                    guard let home = try await queries.home(id: id) else { continue }
+                    homes.append(["href": "/homes/\(id)", "label": BuildingLabel.address(home),
+                                  "area": Formatting.area(centi: home.area.rawValue)])
+                }
+                section["homes"] = homes
+                section["service"] = try await serviceLine(compoundID)
+                tasks.append(["href": "/compounds/\(compoundID)", "label": "查看本小区的楼栋和物业服务"])
+            }
+        case .committeeChair, .committeeViceChair, .committeeMember:
+            if let compoundID = role.compoundID, let compound = try await queries.compound(id: compoundID) {
+                section["scope"] = compound.name
+                section["compounds"] = [card(compound)]
+                section["service"] = try await serviceLine(compoundID)
+                tasks.append(["href": "/compounds/\(compoundID)", "label": "本小区房屋与业主名册"])
+            }
+        case .companyAdministrator, .companyManager, .steward, .gridWorker:
+            let page = try await queries.compounds(within: CompoundScope(roles: [role]), today: places.today, after: nil, limit: 50)
+            section["scope"] = role.kind == .gridWorker ? "本网格的小区" : "本企业服务的小区"
+            section["compounds"] = page.items.map(card)
+            if role.kind == .companyAdministrator { tasks.append(["href": "/accounts", "label": "开通项目经理、物业管家账号"]) }
+        case .administrationStaff, .departmentStaff:
+            if let code = role.division, let division = try await queries.division(code: code.rawValue) {
+                section["scope"] = division.name + (role.department.map { " · \($0.chineseName)" } ?? "")
+                section["divisions"] = [["href": "/divisions/\(division.code)", "name": division.name,
+                                         "compounds": Formatting.count(division.compounds),
+                                         "homes": Formatting.count(division.counts.homes)]]
+                tasks.append(["href": "/divisions/\(division.code)", "label": "逐级查看辖区内小区与房屋"])
+                if !AccessPolicy.grantableKinds(by: role).isEmpty { tasks.append(["href": "/accounts", "label": "为下级开通账号"]) }
+            }
+        case .platformAdministrator:
+            section["scope"] = "全平台"
+            tasks += [["href": "/divisions", "label": "全市物业一张图"], ["href": "/accounts", "label": "账号管理"],
+                      ["href": "/audit", "label": "审计日志"]]
+        }
+        section["tasks"] = tasks
+        return section
+    }
+
+    private func serviceLine(_ compoundID: Int64) async throws -> String? {
+        guard let current = try await queries.serviceArrangements(ofCompound: compoundID).first else { return nil }
+        return switch current.kind {
+        case "contract": "物业服务企业：\(current.companyName ?? "")"
+        case "government_backstop": "政府兜底服务"
+        default: "业主自管"
+        }
+    }
+
+    private func card(_ compound: CompoundView) -> [String: Any] {
+        ["href": "/compounds/\(compound.id)", "name": compound.name, "type": compound.type.rawValue,
+         "typeName": compound.type.chineseName, "buildings": Formatting.count(compound.counts.buildings),
+         "homes": Formatting.count(compound.counts.homes), "area": Formatting.area(centi: compound.counts.area.rawValue),
+         "address": compound.address as Any]
+    }
+}

@@ -1,0 +1,309 @@
+import Access
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Storage
+import Testing
+import Web
+import WuyeCore
+
+/// Every route of the router, for every demo role, against its own scope and a neighbouring one
+/// (another home of the same compound, a compound in another district): the status must be what
+/// the access policy says. A route missing from the matrix fails the test, as does a stale entry.
+struct AccessMatrixTests {
+    /// What one request should get.
+    struct Probe {
+        let uri: String
+        let form: [String: String]?
+        let json: String?
+        let expected: HTTPResponse.Status
+    }
+
+    /// The demo world's things the probes point at.
+    struct World {
+        let ownHome: Int64, otherHome: Int64, farHome: Int64
+        let ownBuilding: Int64, otherBuilding: Int64, farBuilding: Int64
+        let compound: Int64, farCompound: Int64
+        let community: DivisionCode, district: DivisionCode, farDistrict: DivisionCode, city: DivisionCode
+        let places: RegistryPlaces
+
+        static func load(_ database: WuyeDatabase) async throws -> World {
+            let plan = try await DemoAccounts.plan(in: database)
+            let owner = try #require(plan.first { $0.portal == .owner })
+            let compound = try #require(owner.roles.first?.compoundID)
+            let store = AccountStore(database: database)
+            let account = try #require(try await store.account(mobile: owner.mobile))
+            let principal = try #require(try await store.principal(accountID: account.id))
+            let ownHome = try #require(principal.roles.first?.homeIDs.min())
+            let grid = try #require(plan.first { $0.roles.first?.kind == .gridWorker }?.roles.first?.gridID)
+            let queries = RegistryQueries(database: database)
+            let places = RegistryPlaces(database: database)
+            let home = try #require(try await queries.home(id: ownHome))
+            let compoundView = try #require(try await queries.compound(id: compound))
+            let community = try #require(DivisionCode(rawValue: compoundView.communityCode))
+            let district = try #require(community.parent?.parent)
+            // Another building of the same compound, outside the demo grid worker's grid when there is
+            // one, and a home in it that is not the demo owner's.
+            let buildings = try await queries.buildings(inCompound: compound)
+            var other = buildings.first { $0.id != home.buildingID }?.id ?? home.buildingID
+            for building in buildings where try await places.place(ofBuilding: building.id)?.gridIDs.contains(grid) == false {
+                other = building.id
+                break
+            }
+            let otherHome = try #require(try await queries.units(inBuilding: other).flatMap(\.homes).first {
+                !principal.roles[0].homeIDs.contains($0.id)
+            }?.id)
+            let all = try await queries.compounds(within: .everything, today: "2026-01-01", after: nil, limit: 1000).items
+            let far = try #require(all.first { !$0.communityCode.hasPrefix(district.rawValue) })
+            let farHome = try #require(try await queries.homes(inCompound: far.id, after: nil, limit: 1).items.first)
+            let farCommunity = try #require(DivisionCode(rawValue: far.communityCode))
+            let farDistrict = try #require(farCommunity.parent?.parent)
+            let city = try #require(district.parent)
+            return World(
+                ownHome: ownHome, otherHome: otherHome, farHome: farHome.id,
+                ownBuilding: home.buildingID, otherBuilding: other, farBuilding: farHome.buildingID,
+                compound: compound, farCompound: far.id, community: community, district: district,
+                farDistrict: farDistrict, city: city, places: places)
+        }
+    }
+
+    /// `(principal, world, fresh)`: the probes of one route for one account (nil: anonymous).
+    /// `fresh` gives a unique mobile number for routes that create accounts.
+    typealias Probes = @Sendable (Principal?, World, @Sendable () -> String) async throws -> [Probe]
+
+    static func status(_ decision: AccessDecision, allowed: HTTPResponse.Status = .ok) -> HTTPResponse.Status {
+        switch decision {
+        case .allowed: allowed
+        case .forbidden: .forbidden
+        case .notFound: .notFound
+        }
+    }
+
+    static func get(_ uri: String, _ expected: HTTPResponse.Status) -> Probe { Probe(uri: uri, form: nil, json: nil, expected: expected) }
+
+    /// Reads of registry things: allowed, 404 or 403 as the policy decides on the thing's place;
+    /// anonymous: 401 from the API, off to sign in from a page.
+    static func registry(_ action: Action = .viewRegistry, api: Bool, post: Bool = false,
+                         _ targets: @escaping @Sendable (World) async throws -> [(String, Place?)]) -> Probes {
+        { principal, world, _ in
+            try await targets(world).map { uri, place in
+                let expected: HTTPResponse.Status = if let principal {
+                    status(place.map { principal.decide(action, at: $0) } ?? .notFound)
+                } else { api ? (post ? .forbidden : .unauthorized) : .seeOther }
+                return Probe(uri: uri, form: post && !api ? [:] : nil, json: post && api ? "{}" : nil, expected: expected)
+            }
+        }
+    }
+
+    /// A route every signed-in account may use for itself.
+    static func mine(_ uri: String, api: Bool, form: [String: String]? = nil, signedIn: HTTPResponse.Status = .ok) -> Probes {
+        { principal, _, _ in
+            // Anonymous browsers hold the sign-in form's token, so their posts pass CSRF and are sent to sign in.
+            let anonymous: HTTPResponse.Status = api ? .unauthorized : .seeOther
+            return [Probe(uri: uri, form: form, json: nil, expected: principal == nil ? anonymous : signedIn)]
+        }
+    }
+
+    static func open(_ uri: String, signedIn: HTTPResponse.Status = .ok) -> Probes {
+        { principal, _, _ in [get(uri, principal == nil ? .ok : signedIn)] }
+    }
+
+    static func administers(_ principal: Principal) -> Bool { principal.roles.contains { AccessPolicy.mayEver($0, .manageAccounts) } }
+
+    static let matrix: [String: Probes] = [
+        "GET /healthz": open("/healthz"),
+        "GET /readyz": open("/readyz"),
+        "GET /openapi.json": open("/openapi.json"),
+        "GET /login": open("/login", signedIn: .seeOther),
+        "GET /claim": open("/claim"),
+        "GET /claim/confirm": open("/claim/confirm?claim=1"),
+        // Anonymous forms: a signed-in browser posting them without its session's token is refused.
+        "POST /login": { _, _, _ in [Probe(uri: "/login", form: nil, json: nil, expected: .forbidden)] },
+        "POST /claim": { _, _, _ in [Probe(uri: "/claim", form: nil, json: nil, expected: .forbidden)] },
+        "POST /claim/confirm": { _, _, _ in [Probe(uri: "/claim/confirm", form: nil, json: nil, expected: .forbidden)] },
+        "POST /logout": { principal, _, _ in [Probe(uri: "/logout", form: principal == nil ? nil : [:], json: nil,
+                                                    expected: principal == nil ? .forbidden : .seeOther)] },
+        "GET /": { principal, _, _ in
+            [get("/", principal.map { $0.portals.count == 1 ? .seeOther : .ok } ?? .seeOther)]
+        },
+        "GET /portal/{portal}": { principal, _, _ in
+            guard let principal else { return [get("/portal/owner", .seeOther)] }
+            let missing = Portal.allCases.first { !principal.portals.contains($0) }
+            return [get("/portal/\(principal.portals[0].rawValue)", .ok)] + (missing.map { [get("/portal/\($0.rawValue)", .forbidden)] } ?? [])
+        },
+        "GET /divisions": { principal, world, _ in
+            guard let principal else { return [get("/divisions", .seeOther)] }
+            let sees = principal.roles.contains { $0.kind == .platformAdministrator }
+                || principal.decide(.viewRegistry, at: .division(world.city)) == .allowed
+            return [get("/divisions", sees ? .ok : .notFound)]
+        },
+        "GET /divisions/{code}": registry(api: false) { world in
+            [("/divisions/\(world.community.rawValue)", .division(world.community)),
+             ("/divisions/\(world.district.rawValue)", .division(world.district)),
+             ("/divisions/\(world.farDistrict.rawValue)", .division(world.farDistrict))]
+        },
+        "GET /compounds/{id}": registry(api: false) { world in
+            [("/compounds/\(world.compound)", try await world.places.place(ofCompound: world.compound)),
+             ("/compounds/\(world.farCompound)", try await world.places.place(ofCompound: world.farCompound))]
+        },
+        "GET /buildings/{id}": registry(api: false) { world in
+            try await [world.ownBuilding, world.otherBuilding, world.farBuilding].asyncMap { id in
+                ("/buildings/\(id)", try await world.places.place(ofBuilding: id))
+            }
+        },
+        "GET /homes/{id}": registry(api: false) { world in
+            try await [world.ownHome, world.otherHome, world.farHome].asyncMap { id in ("/homes/\(id)", try await world.places.place(ofHome: id)) }
+        },
+        "POST /homes/{id}/unmask": registry(.viewPersonalData, api: false, post: true) { world in
+            try await [world.ownHome, world.otherHome, world.farHome].asyncMap { id in
+                ("/homes/\(id)/unmask", try await world.places.place(ofHome: id))
+            }
+        },
+        "GET /search": mine("/search?q=%E5%B0%8F%E5%8C%BA", api: false),
+        "GET /account": mine("/account", api: false),
+        "POST /account/password": mine("/account/password", api: false,
+                                       form: ["current_password": "not-it-1", "new_password": "x", "confirm": "x"],
+                                       signedIn: .unprocessableContent),
+        "POST /account/tokens": mine("/account/tokens", api: false, form: ["name": "", "role_id": "0"], signedIn: .unprocessableContent),
+        "POST /account/tokens/{id}/revoke": mine("/account/tokens/999999/revoke", api: false, form: [:], signedIn: .notFound),
+        "GET /accounts": { principal, _, _ in
+            [get("/accounts", principal.map { administers($0) ? .ok : .forbidden } ?? .seeOther)]
+        },
+        "POST /accounts": { principal, world, fresh in
+            try await [world.compound, world.farCompound].asyncMap { compound in
+                let form = ["mobile": fresh(), "name": "新委员", "password": "committee2026", "kind": "committee_member",
+                            "compound_id": String(compound)]
+                guard let principal else { return Probe(uri: "/accounts", form: form, json: nil, expected: .seeOther) }
+                guard administers(principal) else { return Probe(uri: "/accounts", form: form, json: nil, expected: .forbidden) }
+                let place = try await world.places.place(ofCompound: compound)
+                let decision = AccessPolicy.decideGrant(try .committee(.committeeMember, compound: compound),
+                                                        targetDivision: place?.division, roles: principal.roles)
+                return Probe(uri: "/accounts", form: form, json: nil,
+                             expected: decision == .allowed ? .ok : .unprocessableContent)
+            }
+        },
+        "GET /audit": { principal, _, _ in
+            [get("/audit", principal.map { status($0.decide(.viewAuditLog, at: .platform)) } ?? .seeOther)]
+        },
+        "GET /api/v1/me": mine("/api/v1/me", api: true),
+        "GET /api/v1/divisions": mine("/api/v1/divisions", api: true),
+        "GET /api/v1/divisions/{code}": registry(api: true) { world in
+            [("/api/v1/divisions/\(world.community.rawValue)", .division(world.community)),
+             ("/api/v1/divisions/\(world.farDistrict.rawValue)", .division(world.farDistrict))]
+        },
+        "GET /api/v1/compounds": mine("/api/v1/compounds?q=%E5%B0%8F%E5%8C%BA", api: true),
+        "GET /api/v1/compounds/{id}": registry(api: true) { world in
+            [("/api/v1/compounds/\(world.compound)", try await world.places.place(ofCompound: world.compound)),
+             ("/api/v1/compounds/\(world.farCompound)", try await world.places.place(ofCompound: world.farCompound))]
+        },
+        "GET /api/v1/compounds/{id}/homes": registry(api: true) { world in
+            [("/api/v1/compounds/\(world.compound)/homes", try await world.places.place(ofCompound: world.compound)),
+             ("/api/v1/compounds/\(world.farCompound)/homes", try await world.places.place(ofCompound: world.farCompound))]
+        },
+        "GET /api/v1/buildings/{id}": registry(api: true) { world in
+            try await [world.ownBuilding, world.otherBuilding, world.farBuilding].asyncMap { id in
+                ("/api/v1/buildings/\(id)", try await world.places.place(ofBuilding: id))
+            }
+        },
+        "GET /api/v1/homes/{id}": registry(api: true) { world in
+            try await [world.ownHome, world.otherHome, world.farHome].asyncMap { id in
+                ("/api/v1/homes/\(id)", try await world.places.place(ofHome: id))
+            }
+        },
+        "POST /api/v1/homes/{id}/owners/unmask": registry(.viewPersonalData, api: true, post: true) { world in
+            try await [world.ownHome, world.otherHome, world.farHome].asyncMap { id in
+                ("/api/v1/homes/\(id)/owners/unmask", try await world.places.place(ofHome: id))
+            }
+        },
+        "GET /api/v1/accounts": { principal, _, _ in
+            [get("/api/v1/accounts", principal.map { administers($0) ? .ok : .forbidden } ?? .unauthorized)]
+        },
+        "POST /api/v1/accounts": { principal, world, fresh in
+            try await [world.compound, world.farCompound].asyncMap { compound in
+                let json = """
+                    {"mobile":"\(fresh())","name":"新委员","password":"committee2026","kind":"committee_member","compound_id":\(compound)}
+                    """
+                guard let principal else { return Probe(uri: "/api/v1/accounts", form: nil, json: json, expected: .forbidden) }
+                guard administers(principal) else { return Probe(uri: "/api/v1/accounts", form: nil, json: json, expected: .forbidden) }
+                let place = try await world.places.place(ofCompound: compound)
+                let decision = AccessPolicy.decideGrant(try .committee(.committeeMember, compound: compound),
+                                                        targetDivision: place?.division, roles: principal.roles)
+                return Probe(uri: "/api/v1/accounts", form: nil, json: json,
+                             expected: decision == .allowed ? .created : .unprocessableContent)
+            }
+        },
+        "GET /api/v1/audit": { principal, _, _ in
+            [get("/api/v1/audit", principal.map { status($0.decide(.viewAuditLog, at: .platform)) } ?? .unauthorized)]
+        },
+    ]
+
+    static func routeKey(_ route: Router<WuyeRequestContext>.RouteDescription) -> String {
+        "\(route.method.rawValue) /" + route.path.description.split(separator: "/").joined(separator: "/")
+    }
+
+    @Test func theMatrixCoversEveryRouteAndNothingElse() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wuye-matrix-\(UUID().uuidString).sqlite").path
+        let database = try await WuyeDatabase.open(.sqlite(path: path))
+        let routes = Set(try await buildRouter(database: database).routes.map(Self.routeKey))
+        await database.shutdown()
+        #expect(routes.subtracting(Self.matrix.keys).sorted() == [], "routes missing from the access matrix")
+        #expect(Set(Self.matrix.keys).subtracting(routes).sorted() == [], "matrix entries with no route")
+    }
+
+    @Test func everyRoleGetsExactlyWhatThePolicySaysOnEveryRoute() async throws {
+        try await withDemoApp { first, database in
+            let world = try await World.load(database)
+            let plan = try await DemoAccounts.plan(in: database)
+            let accounts = AccountStore(database: database)
+            let counter = Counter()
+            let fresh: @Sendable () -> String = { "1370000" + String(format: "%04d", counter.next()) }
+            // Logout last: it ends the session the other probes use.
+            let keys = Self.matrix.keys.sorted { ($0 == "POST /logout" ? 1 : 0, $0) < ($1 == "POST /logout" ? 1 : 0, $1) }
+            var probes = 0
+            for account in [nil] + plan.map(Optional.some) {
+                let browser = Browser(first.client)
+                var principal: Principal? = nil
+                if let account {
+                    try await browser.signIn(account.mobile)
+                    let id = try #require(try await accounts.account(mobile: account.mobile)).id
+                    principal = try await accounts.principal(accountID: id)
+                }
+                let who = account.map { "\($0.mobile) \($0.roles.map(\.kind.rawValue))" } ?? "anonymous"
+                for key in keys {
+                    for probe in try await Self.matrix[key]!(principal, world, fresh) {
+                        let method: HTTPRequest.Method = key.hasPrefix("POST") ? .post : .get
+                        let response: TestResponse
+                        if let form = probe.form {
+                            response = try await browser.post(probe.uri, form)
+                        } else if let json = probe.json {
+                            var headers: HTTPFields = [.contentType: "application/json"]
+                            if principal != nil { headers[HTTPField.Name("X-CSRF-Token")!] = browser.csrf }
+                            response = try await browser.execute(uri: probe.uri, method: .post, headers: headers,
+                                                                 body: ByteBuffer(string: json))
+                        } else {
+                            response = try await browser.execute(uri: probe.uri, method: method)
+                        }
+                        #expect(response.status == probe.expected, "\(who): \(key) → \(probe.uri)")
+                        probes += 1
+                    }
+                }
+            }
+            #expect(probes > 500)
+        }
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func next() -> Int { lock.withLock { value += 1; return value } }
+}
+
+extension Array {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { result.append(try await transform(element)) }
+        return result
+    }
+}
