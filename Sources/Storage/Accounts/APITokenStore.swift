@@ -22,6 +22,10 @@ public struct APITokenStore: Sendable {
         public let createdAt: String
         public let lastUsedAt: String?
         public let revokedAt: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, roleID = "role_id", createdAt = "created_at", lastUsedAt = "last_used_at", revokedAt = "revoked_at"
+        }
     }
 
     /// Issues a token for one of the account's roles and returns it: the only time it is shown.
@@ -59,7 +63,7 @@ public struct APITokenStore: Sendable {
             try await sql.raw("""
                 SELECT id, name, role_id, created_at, last_used_at, revoked_at FROM api_tokens
                 WHERE account_id = \(bind: accountID) ORDER BY id DESC
-                """).all(decoding: Listed.self, keyDecodingStrategy: .convertFromSnakeCase)
+                """).all(decoding: Listed.self)
         }
     }
 

@@ -7,12 +7,23 @@ public struct AuditFault: Sendable, Equatable, CustomStringConvertible {
     public let kind: Kind
     public let detail: String
 
+    public init(seq: Int64, kind: Kind, detail: String) {
+        self.seq = seq
+        self.kind = kind
+        self.detail = detail
+    }
+
     public var description: String { "entry \(seq) \(kind.rawValue): \(detail)" }
 }
 
 public struct AuditVerification: Sendable, Equatable {
     public let entries: Int64
     public let firstFault: AuditFault?
+
+    public init(entries: Int64, firstFault: AuditFault?) {
+        self.entries = entries
+        self.firstFault = firstFault
+    }
 }
 
 extension AuditLog {

@@ -1,0 +1,40 @@
+import Foundation
+import Storage
+import WuyeCore
+
+/// A clock a test moves forward by hand (session expiry, lock-out windows, code expiry).
+final class MovableClock: WuyeClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(_ start: Date = Date(timeIntervalSince1970: 1_790_000_000)) {
+        current = start
+    }
+
+    func now() -> Date { lock.withLock { current } }
+    func advance(seconds: TimeInterval) { lock.withLock { current += seconds } }
+}
+
+/// Keeps what a message gateway was asked to send.
+final class RecordingGateway: MessageGateway, @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var messages: [(mobile: String, text: String)] = []
+
+    func send(to mobile: String, text: String) async throws {
+        lock.withLock { messages.append((mobile, text)) }
+    }
+
+    var lastCode: String? {
+        lock.withLock { messages.last }.flatMap { $0.text.firstMatch(of: /\d{6}/).map { String($0.output) } }
+    }
+}
+
+/// bcrypt at its lowest cost: the same algorithm, quick enough for many tests.
+let quickHasher = PasswordHasher(cost: 4)
+
+extension WuyeDatabase {
+    /// The registry of `goodRegistry` imported, for tests that need owners and homes.
+    func importGoodRegistry() async throws {
+        _ = try await RegistryImporter(database: self).importFile(path: try registryFile(goodRegistry), onIssue: { _ in })
+    }
+}
