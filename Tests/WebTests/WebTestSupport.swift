@@ -123,3 +123,14 @@ extension TestResponse {
     var text: String { String(buffer: body) }
     var location: String? { headers[.location] }
 }
+
+import SQLKit
+
+extension WuyeDatabase {
+    func count(_ table: String) async throws -> Int64 {
+        try await read { sql in
+            try await sql.raw("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM \(unsafeRaw: table)").first()?
+                .decode(column: "n", as: Int64.self) ?? -1
+        }
+    }
+}

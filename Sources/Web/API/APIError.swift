@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import WuyeCore
 
 /// An API error as every route answers it: `{"error":{"code","message","field"}}` with a 4xx.
@@ -63,6 +64,8 @@ extension APIError {
             return APIError(.forbidden, code: "csrf_failed", message: "缺少或错误的 CSRF 令牌（X-CSRF-Token）", field: "_csrf")
         case let error as DomainError:
             return APIError(.unprocessableContent, error)
+        case is NIOTooManyBytesError:
+            return APIError(.contentTooLarge, code: "body_too_large", message: "请求内容超过 64 KB")
         case let error as HTTPError:
             return APIError(error.status, code: "http_\(error.status.code)", message: error.body ?? error.status.reasonPhrase)
         default:

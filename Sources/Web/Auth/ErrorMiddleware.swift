@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// The outermost middleware: whatever a route or an inner middleware throws becomes the API's JSON
 /// error under `/api/`, and a page everywhere else (401 on a page: off to sign in, then back).
@@ -27,8 +28,8 @@ struct ErrorMiddleware: RouterMiddleware {
             (.notFound, "找不到页面", "要找的内容不存在，或不在您的管理范围内。")
         case is CSRFRejected:
             (.forbidden, "表单已过期", "为保护您的账号，这次提交没有生效。请回到上一页刷新后重试。")
-        case let error as HTTPError where error.status == .contentTooLarge:
-            (.contentTooLarge, "内容过大", "提交的内容超过了允许的大小。")
+        case is NIOTooManyBytesError:
+            (.contentTooLarge, "内容过大", "提交的内容超过了允许的大小（64 KB）。")
         case let error as HTTPError:
             (error.status, "请求有误", error.status.reasonPhrase)
         default:
