@@ -30,6 +30,8 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             let summary = try await DemoLoader.load(city, into: db)
             print(summary.report)
+            let accounts = try await DemoAccounts.create(in: db)
+            print("demo accounts: \(accounts.count), password \(DemoAccounts.password) (see `wuye serve --demo`)")
         } catch {
             await db.shutdown()
             throw error

@@ -9,7 +9,7 @@ import WuyeCore
 
 /// The demo's accounts by what they are (mobile numbers from `DemoAccounts`).
 enum DemoLogin: String, CaseIterable, Sendable {
-    case committeeChair = "13900000001", committeeMember = "13900000002", companyAdministrator = "13900000003"
+    case owner = "13900000000", committeeChair = "13900000001", committeeMember = "13900000002", companyAdministrator = "13900000003"
     case companyManager = "13900000004", steward = "13900000005", gridWorker = "13900000006"
     case stewardAndGridWorker = "13900000007", community = "13900000008", subdistrict = "13900000009"
     case districtHousing = "13900000010", district = "13900000011", city = "13900000012", platform = "13900000013"

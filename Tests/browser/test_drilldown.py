@@ -1,35 +1,11 @@
 """The registry in a real browser: a newcomer drills down from the city to a home on a phone-sized screen."""
-import os
 import re
 
-import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
-BASE = os.environ["WUYE_BASE_URL"]
+from conftest import BASE, navigating, sign_in
 
-
-@pytest.fixture(scope="module")
-def browser():
-    options = Options()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    yield driver
-    driver.quit()
-
-
-def navigating(browser, action):
-    """Runs an action that loads a new page and waits until the old page is gone,
-    so later lookups never see elements of the page being left."""
-    old = browser.find_element(By.TAG_NAME, "html")
-    action()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old))
+PLATFORM = "13900000013"
 
 
 def click_first(browser, prefix):
@@ -47,7 +23,8 @@ def stat(browser, label):
 
 
 def test_drill_down_from_city_to_home_shows_counts_and_masked_owners(browser):
-    browser.get(BASE + "/")
+    sign_in(browser, PLATFORM)
+    browser.get(BASE + "/divisions")
     assert "全市物业一张图" in browser.find_element(By.TAG_NAME, "h1").text
     total_homes = stat(browser, "户")
     assert total_homes > 0
@@ -76,7 +53,8 @@ def test_drill_down_from_city_to_home_shows_counts_and_masked_owners(browser):
 
 
 def test_search_finds_a_compound_by_part_of_its_name(browser):
-    browser.get(BASE + "/")
+    sign_in(browser, PLATFORM)
+    browser.get(BASE + "/divisions")
     box = browser.find_element(By.ID, "q")
     box.send_keys("小区")
     navigating(browser, box.submit)
@@ -86,5 +64,6 @@ def test_search_finds_a_compound_by_part_of_its_name(browser):
 
 
 def test_empty_search_shows_the_message_by_the_field(browser):
+    sign_in(browser, PLATFORM)
     browser.get(BASE + "/search?q=")
     assert "请输入" in browser.find_element(By.CSS_SELECTOR, ".error").text
