@@ -8,7 +8,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ["WUYE_BASE_URL"]
@@ -40,10 +40,21 @@ def pytest_runtest_makereport(item, call):
 
 
 def navigating(browser, action):
-    """Runs an action that loads a new page and waits until the old page is gone."""
+    """Runs an action that loads a new page and waits until the old page is gone and the new one
+    has loaded. While Chromium swaps documents, asking about the old element can fail with
+    "stale element" or with "node does not belong to the document": both mean it is gone."""
     old = browser.find_element(By.TAG_NAME, "html")
     action()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old))
+
+    def old_page_gone(driver):
+        try:
+            old.is_enabled()
+            return False
+        except (StaleElementReferenceException, WebDriverException):
+            return True
+
+    WebDriverWait(browser, 10).until(old_page_gone)
+    WebDriverWait(browser, 10).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
 
 
 def sign_out(browser):
