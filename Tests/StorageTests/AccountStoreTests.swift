@@ -79,4 +79,24 @@ struct AccountStoreTests {
         #expect(try await AuditLog(database: db).entries(targetType: "account", targetID: String(id)).map(\.action)
                 == ["account.grant_role", "account.create"])
     }
+
+    @Test(arguments: TestBackend.available)
+    func aRevokedRoleStopsAtOnceAndTakesItsTokensWithIt(backend: TestBackend) async throws {
+        let db = try await backend.open()
+        defer { Task { await db.shutdown() } }
+        try await db.importGoodRegistry()
+        let store = AccountStore(database: db, hasher: quickHasher)
+        let id = try await store.create(NewAccount(mobile: "13812345678", name: "甲", password: "shinan2026",
+                                                   roles: [try .administration(try DivisionCode("370202")), .platformAdministrator]),
+                                        by: .command("test"))
+        let held = try await store.roles(ofAccount: id)
+        let tokens = APITokenStore(database: db)
+        let issued = try await tokens.issue(accountID: id, roleID: held[1].id, name: "集成", by: .command("test"))
+        try await store.revoke(roleID: held[1].id, ofAccount: id, by: .command("test"))
+        #expect(try await store.principal(accountID: id)?.roles.map(\.kind) == [.administrationStaff])
+        #expect(try await tokens.resolve(issued.token) == nil)
+        await #expect(throws: DomainError.self) { try await store.revoke(roleID: held[1].id, ofAccount: id, by: .command("test")) }
+        #expect(try await AuditLog(database: db).entries(targetType: "account", targetID: String(id)).first?.action
+                == "account.revoke_role")
+    }
 }

@@ -3,6 +3,20 @@ import SQLKit
 import Storage
 import Testing
 
+extension WuyeDatabase {
+    /// What someone with the database's own password could do first: drop the append-only guard.
+    func dropAuditGuard() async throws {
+        try await write { sql in
+            if dialect == .sqlite {
+                try await sql.raw("DROP TRIGGER audit_log_no_update").run()
+                try await sql.raw("DROP TRIGGER audit_log_no_delete").run()
+            } else {
+                try await sql.raw("DROP TRIGGER audit_log_no_change ON audit_log").run()
+            }
+        }
+    }
+}
+
 @Suite(.serialized)
 struct AuditLogTests {
     private func threeEntries(_ db: WuyeDatabase) async throws {
@@ -29,10 +43,25 @@ struct AuditLogTests {
     }
 
     @Test(arguments: TestBackend.available)
+    func theDatabaseItselfRefusesToChangeOrDeleteEntries(backend: TestBackend) async throws {
+        let db = try await backend.open()
+        defer { Task { await db.shutdown() } }
+        try await threeEntries(db)
+        await #expect(throws: (any Error).self) {
+            try await db.write { sql in try await sql.raw("UPDATE audit_log SET actor = 'x' WHERE seq = 1").run() }
+        }
+        await #expect(throws: (any Error).self) {
+            try await db.write { sql in try await sql.raw("DELETE FROM audit_log WHERE seq = 3").run() }
+        }
+        #expect(try await AuditLog(database: db).verify() == AuditVerification(entries: 3, firstFault: nil))
+    }
+
+    @Test(arguments: TestBackend.available)
     func aHandEditedEntryIsNamed(backend: TestBackend) async throws {
         let db = try await backend.open()
         defer { Task { await db.shutdown() } }
         try await threeEntries(db)
+        try await db.dropAuditGuard()
         try await db.write { sql in try await sql.raw("UPDATE audit_log SET after_json = '{\"v\":\"9\"}' WHERE seq = 2").run() }
         let fault = try #require(try await AuditLog(database: db).verify().firstFault)
         #expect(fault.seq == 2)
@@ -44,6 +73,7 @@ struct AuditLogTests {
         let db = try await backend.open()
         defer { Task { await db.shutdown() } }
         try await threeEntries(db)
+        try await db.dropAuditGuard()
         try await db.write { sql in try await sql.raw("DELETE FROM audit_log WHERE seq = 2").run() }
         let fault = try #require(try await AuditLog(database: db).verify().firstFault)
         #expect(fault == AuditFault(seq: 2, kind: .deleted, detail: fault.detail))
@@ -54,6 +84,7 @@ struct AuditLogTests {
         let db = try await backend.open()
         defer { Task { await db.shutdown() } }
         try await threeEntries(db)
+        try await db.dropAuditGuard()
         try await db.write { sql in try await sql.raw("DELETE FROM audit_log WHERE seq = 3").run() }
         let fault = try #require(try await AuditLog(database: db).verify().firstFault)
         #expect(fault.seq == 3)

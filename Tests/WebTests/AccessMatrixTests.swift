@@ -27,6 +27,7 @@ struct AccessMatrixTests {
         let compound: Int64, farCompound: Int64
         let community: DivisionCode, district: DivisionCode, farDistrict: DivisionCode, city: DivisionCode
         let places: RegistryPlaces
+        let accounts: AccountStore
 
         static func load(_ database: WuyeDatabase) async throws -> World {
             let plan = try await DemoAccounts.plan(in: database)
@@ -64,7 +65,8 @@ struct AccessMatrixTests {
                 ownHome: ownHome, otherHome: otherHome, farHome: farHome.id,
                 ownBuilding: home.buildingID, otherBuilding: other, farBuilding: farHome.buildingID,
                 compound: compound, farCompound: far.id, community: community, district: district,
-                farDistrict: farDistrict, city: city, places: places)
+                farDistrict: farDistrict, city: city, places: places,
+                accounts: AccountStore(database: database, hasher: testHasher))
         }
     }
 
@@ -110,6 +112,30 @@ struct AccessMatrixTests {
     }
 
     static func administers(_ principal: Principal) -> Bool { principal.roles.contains { AccessPolicy.mayEver($0, .manageAccounts) } }
+
+    static func revocation(api: Bool) -> Probes {
+        { principal, world, fresh in
+            try await [world.compound, world.farCompound].asyncMap { compound in
+                let role = try Role.committee(.committeeMember, compound: compound)
+                let account = try await world.accounts.create(NewAccount(mobile: fresh(), name: "待撤销", password: "committee2026",
+                                                                         roles: [role]), by: .command("test"))
+                let roleID = try #require(try await world.accounts.roles(ofAccount: account).first?.id)
+                let uri = (api ? "/api/v1" : "") + "/accounts/\(account)/roles/\(roleID)/revoke"
+                guard let principal else {
+                    return Probe(uri: uri, form: api ? nil : [:], json: api ? "{}" : nil, expected: api ? .forbidden : .seeOther)
+                }
+                let expected: HTTPResponse.Status
+                if !administers(principal) {
+                    expected = .forbidden
+                } else {
+                    let place = try await world.places.place(ofCompound: compound)
+                    let decision = AccessPolicy.decideGrant(role, targetDivision: place?.division, roles: principal.roles)
+                    expected = decision == .allowed ? (api ? .ok : .seeOther) : .notFound
+                }
+                return Probe(uri: uri, form: api ? nil : [:], json: api ? "{}" : nil, expected: expected)
+            }
+        }
+    }
 
     static let matrix: [String: Probes] = [
         "GET /healthz": open("/healthz"),
@@ -183,6 +209,9 @@ struct AccessMatrixTests {
                              expected: decision == .allowed ? .ok : .unprocessableContent)
             }
         },
+        // Each probe revokes a role made for it: a committee member's in the demo compound, and one far away.
+        "POST /accounts/{id}/roles/{role}/revoke": revocation(api: false),
+        "POST /api/v1/accounts/{id}/roles/{role}/revoke": revocation(api: true),
         "GET /audit": { principal, _, _ in
             [get("/audit", principal.map { status($0.decide(.viewAuditLog, at: .platform)) } ?? .seeOther)]
         },

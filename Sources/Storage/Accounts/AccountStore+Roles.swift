@@ -17,7 +17,7 @@ extension AccountStore {
     static func roleRows(_ account: Int64, sql: any SQLDatabase) async throws -> [(id: Int64, role: Role)] {
         try await sql.raw("""
             SELECT id, kind, compound_id, company_id, grid_id, division_code, department FROM account_roles
-            WHERE account_id = \(bind: account) ORDER BY id
+            WHERE account_id = \(bind: account) AND revoked_at IS NULL ORDER BY id
             """).all().compactMap { row in
             guard let role = try role(row) else { return nil }
             return (try row.decode(column: "id", as: Int64.self), role)
@@ -53,6 +53,32 @@ extension AccountStore {
 }
 
 extension AccountStore {
+    /// A live role of an account, or nil.
+    public func role(_ roleID: Int64, ofAccount accountID: Int64) async throws -> Role? {
+        try await roles(ofAccount: accountID).first { $0.id == roleID }?.role
+    }
+
+    /// Revokes one role of an account (the steward who left, the committee whose term ended). The
+    /// role's API tokens are revoked with it. The row stays, marked, for the audit trail.
+    public func revoke(roleID: Int64, ofAccount accountID: Int64, by actor: AuditActor) async throws {
+        let now = clock.now()
+        try await database.write { sql in
+            guard let role = try await Self.roleRows(accountID, sql: sql).first(where: { $0.id == roleID })?.role else {
+                throw DomainError(code: "not_found", message: "该账号没有这个角色", english: "no such live role", field: "role_id")
+            }
+            try await sql.raw("""
+                UPDATE account_roles SET revoked_at = \(bind: AuditTime.text(now)), revoked_by = \(bind: actor.accountID)
+                WHERE id = \(bind: roleID)
+                """).run()
+            try await sql.raw("""
+                UPDATE api_tokens SET revoked_at = \(bind: AuditTime.text(now)) WHERE role_id = \(bind: roleID) AND revoked_at IS NULL
+                """).run()
+            try await AuditLog.append(AuditChange(action: "account.revoke_role", targetType: "account", targetID: String(accountID),
+                                                  before: ["role": role.description]),
+                                      by: actor, at: now, sql: sql)
+        }
+    }
+
     /// Accounts an administrator created (all of them for nil), newest first, with their roles.
     public func accounts(createdBy creator: Int64?, limit: Int = 200) async throws -> [AccountSummary] {
         try await database.read { sql in

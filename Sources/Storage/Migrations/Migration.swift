@@ -5,6 +5,8 @@ struct Migration: Sendable {
     let number: Int
     let name: String
     let statements: [String]
+    /// Statements with no common spelling (triggers), run after the common ones.
+    var only: [Dialect: [String]] = [:]
 
     /// `{id}`: the table's integer key (SQLite's rowid alias, which keeps bulk inserts fast;
     /// PostgreSQL's BIGINT). `{serial}`: a key the database assigns. `{bigint}`: 64-bit integer.
@@ -20,6 +22,6 @@ struct Migration: Sendable {
         }
         return statements.map { statement in
             spellings.reduce(statement) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
-        }
+        } + (only[dialect] ?? [])
     }
 }

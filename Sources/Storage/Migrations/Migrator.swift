@@ -8,6 +8,7 @@ public struct Migrator: Sendable {
     static let all: [Migration] = [
         Migration001Registry.migration,
         Migration002Accounts.migration,
+        Migration003RoleRevocationAndAppendOnlyAudit.migration,
     ]
 
     public init(database: WuyeDatabase) {

@@ -28,6 +28,7 @@ struct AccountAPI {
         let divisionCode: String?
         let department: String?
     }
+    struct Revoked: ResponseEncodable { let revoked: Bool }
     struct Granted: ResponseEncodable {
         let accountId: Int64
         let created: Bool
@@ -56,6 +57,12 @@ struct AccountAPI {
             ).perform(by: principal, actor: context.actor, accounts: accounts, places: places)
             return EditedResponse(status: outcome.created ? .created : .ok,
                                   response: Granted(accountId: outcome.accountID, created: outcome.created))
+        }
+        router.post("accounts/:id/roles/:role/revoke") { request, context in
+            let principal = try context.signedIn()
+            try await RoleGrant.revoke(roleID: try request.pathID(context, "role"), ofAccount: try request.pathID(context),
+                                       by: principal, actor: context.actor, accounts: accounts, places: places)
+            return Revoked(revoked: true)
         }
         router.get("audit") { request, context in
             try context.require(.viewAuditLog, at: .platform)

@@ -67,6 +67,30 @@ struct RoleGrant: Sendable {
         }
     }
 
+    /// Where a held role's scope lies, for deciding who may revoke it: the same rule as granting.
+    static func targetDivision(of role: Role, places: RegistryPlaces) async throws -> DivisionCode? {
+        switch role.kind.scopeKind {
+        case .compound: try await role.compoundID.asyncFlatMap(places.place(ofCompound:))?.division
+        case .grid, .division, .department: role.division
+        case .company, .platform: nil
+        }
+    }
+
+    /// Revokes a role if the principal could have granted it; otherwise 404 (or 403 for accounts
+    /// that manage no one).
+    static func revoke(roleID: Int64, ofAccount accountID: Int64, by principal: Principal, actor: AuditActor,
+                       accounts: AccountStore, places: RegistryPlaces) async throws {
+        guard principal.roles.contains(where: { AccessPolicy.mayEver($0, .manageAccounts) }) else {
+            throw AccessRefused(status: .forbidden)
+        }
+        guard let role = try await accounts.role(roleID, ofAccount: accountID) else { throw AccessRefused(status: .notFound) }
+        let division = try await targetDivision(of: role, places: places)
+        guard AccessPolicy.decideGrant(role, targetDivision: division, roles: principal.roles) == .allowed else {
+            throw AccessRefused(status: .notFound)
+        }
+        try await accounts.revoke(roleID: roleID, ofAccount: accountID, by: actor)
+    }
+
     private func missing(_ field: String, _ what: String) -> DomainError {
         DomainError(code: "invalid_scope", message: "请填写存在的\(what)", english: "\(field) names nothing that exists", field: field)
     }

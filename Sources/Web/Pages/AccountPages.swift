@@ -52,6 +52,15 @@ struct AccountPages {
             return Response.redirect(to: "/account", type: .normal)
         }
         router.get("/accounts") { _, context in try await managed(context, values: [:], status: .ok) }
+        router.post("/accounts/:id/roles/:role/revoke") { _, context in
+            let principal = try context.signedIn()
+            guard let id = Int64(context.parameters.get("id") ?? ""), let role = Int64(context.parameters.get("role") ?? "") else {
+                throw AccessRefused(status: .notFound)
+            }
+            try await RoleGrant.revoke(roleID: role, ofAccount: id, by: principal, actor: context.actor, accounts: accounts,
+                                       places: places)
+            return Response.redirect(to: "/accounts", type: .normal)
+        }
         router.post("/accounts") { request, context in
             let principal = try requireAdministrator(context)
             let fields = try await FormFields.of(request, context: context)
@@ -107,7 +116,8 @@ struct AccountPages {
         all["departments"] = Department.allCases.map { ["value": $0.rawValue, "name": $0.chineseName] }
         all["accounts"] = listed.map { account in
             ["name": Masking.name(account.name), "mobile": (try? PhoneNumber(account.mobile).masked) ?? "****",
-             "roles": account.roles.map(\.kindName), "createdAt": account.createdAt] as [String: Any]
+             "roles": account.roles.map { ["name": $0.kindName, "revoke": "/accounts/\(account.id)/roles/\($0.id)/revoke"] },
+             "createdAt": account.createdAt] as [String: Any]
         }
         if all["errors"] == nil { all["errors"] = [String: String]() }
         if all["form"] == nil { all["form"] = [String: String]() }
