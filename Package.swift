@@ -1,7 +1,7 @@
 // swift-tools-version:6.2
 import PackageDescription
 
-// Domain targets (WuyeCore, Registry, Access) import Foundation and WuyeCore only: every rule is testable
+// Domain targets (WuyeCore, Registry, Access, Assembly) import Foundation and WuyeCore only: every rule is testable
 // without a server or a database. Storage and Web are adapters around them.
 let package = Package(
     name: "wuye",
@@ -26,6 +26,7 @@ let package = Package(
         .target(name: "WuyeCore"),
         .target(name: "Registry", dependencies: ["WuyeCore"]),
         .target(name: "Access", dependencies: ["WuyeCore"]),
+        .target(name: "Assembly", dependencies: ["WuyeCore"]),
         .target(
             name: "Storage",
             dependencies: [
@@ -53,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "wuye",
             dependencies: [
-                "WuyeCore", "Registry", "Access", "Storage", "Web",
+                "WuyeCore", "Registry", "Access", "Assembly", "Storage", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -61,6 +62,7 @@ let package = Package(
         .testTarget(name: "WuyeCoreTests", dependencies: ["WuyeCore"]),
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "WuyeCore"]),
         .testTarget(name: "AccessTests", dependencies: ["Access", "WuyeCore"]),
+        .testTarget(name: "AssemblyTests", dependencies: ["Assembly", "WuyeCore"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Registry", "Access", "WuyeCore"]),
         .testTarget(
             name: "WebTests",

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Who did something: an account, or the platform itself (a command run on the server, the demo).
@@ -56,11 +55,8 @@ public struct AuditEntry: Sendable, Equatable, Codable {
     public static func hash(seq: Int64, at: String, actorAccountID: Int64?, actor: String, action: String,
                             targetType: String, targetID: String, before: String?, after: String?,
                             requestID: String?, prevHash: String) -> String {
-        let fields = [String(seq), at, actorAccountID.map(String.init) ?? "", actor, action, targetType, targetID,
-                      before ?? "", after ?? "", requestID ?? "", prevHash]
-        var text = ""
-        for field in fields { text += "\(field.utf8.count):\(field);" }
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        ChainHash.sha256([String(seq), at, actorAccountID.map(String.init) ?? "", actor, action, targetType, targetID,
+                          before ?? "", after ?? "", requestID ?? "", prevHash])
     }
 
     /// The hash this entry should carry.
