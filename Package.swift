@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "WuyeCore", "Registry", "Access",
+                "WuyeCore", "Registry", "Access", "Assembly",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "WuyeCore", "Registry", "Access", "Storage",
+                "WuyeCore", "Registry", "Access", "Assembly", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -63,11 +63,11 @@ let package = Package(
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "WuyeCore"]),
         .testTarget(name: "AccessTests", dependencies: ["Access", "WuyeCore"]),
         .testTarget(name: "AssemblyTests", dependencies: ["Assembly", "WuyeCore"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Registry", "Access", "WuyeCore"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Registry", "Access", "Assembly", "WuyeCore"]),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Registry", "Access", "WuyeCore",
+                "Web", "Storage", "Registry", "Access", "Assembly", "WuyeCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

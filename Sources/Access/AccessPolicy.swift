@@ -16,6 +16,10 @@ public enum AccessPolicy {
         case .viewPersonalData: personalDataKinds.contains(role.kind)
         case .manageAccounts: grantableKinds(by: role).isEmpty == false
         case .viewAuditLog: role.kind == .platformAdministrator || (role.kind == .administrationStaff && role.division?.level == .city)
+        // The committee convenes (Qingdao Art. 27); the chair or vice-chair acts for it.
+        case .conveneMeeting: role.kind == .committeeChair || role.kind == .committeeViceChair
+        case .castBallot: role.kind == .owner
+        case .enterPaperBallots: role.kind.portal == .committee
         }
     }
 
@@ -42,6 +46,9 @@ public enum AccessPolicy {
             }
         case .manageAccounts: return covers(role, place)
         case .viewAuditLog: return true
+        case .conveneMeeting, .castBallot, .enterPaperBallots:
+            // Only inside the role's own compound; an owner votes for the compound, not one home.
+            return place.compoundID != nil && place.compoundID == role.compoundID
         }
     }
 

@@ -8,6 +8,12 @@ public enum Action: String, CaseIterable, Sendable {
     case manageAccounts = "manage_accounts"
     /// Read the audit log.
     case viewAuditLog = "view_audit_log"
+    /// Convene (and close) an owners' meeting of the compound.
+    case conveneMeeting = "convene_meeting"
+    /// Vote online in the compound's meeting with one's own voting right.
+    case castBallot = "cast_ballot"
+    /// Enter paper ballots and written votes carried by building representatives.
+    case enterPaperBallots = "enter_paper_ballots"
 }
 
 /// The policy's answer. `notFound` hides whether something outside the account's scope exists

@@ -52,8 +52,8 @@ public struct VotingRight: Codable, Equatable, Sendable {
 public struct VotingRoll: Sendable, Equatable {
     public let rights: [VotingRight]
     public let totals: VoteTotals
-    /// Which right an owner votes with.
-    private let rightOfOwner: [String: Int]
+    /// Which right each owner (by key) votes with.
+    public let rightOfOwner: [String: Int]
 
     public init(holdings: [Holding]) {
         var parent: [String: String] = [:]

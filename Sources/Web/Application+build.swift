@@ -70,6 +70,7 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
     let api = router.group("api/v1")
     RegistryAPI(queries: queries, places: places).add(to: api)
     AccountAPI(accounts: accounts, places: places, log: log).add(to: api)
+    AssemblyAPI(assemblies: AssemblyStore(database: database, clock: clock), accounts: accounts, places: places).add(to: api)
     SignInPages(signIn: signIn, sessions: sessions, security: configuration.security, renderer: renderer).add(to: router)
     ClaimPages(claims: OwnerClaims(accounts: accounts, gateway: configuration.gateway), signIn: signIn,
                security: configuration.security, renderer: renderer).add(to: router)

@@ -150,3 +150,19 @@ struct AccountGrantTests {
         #expect(throws: DomainError.self) { try Role.gridWorker(grid: 1, community: World.shinan) }
     }
 }
+
+struct MeetingAccessTests {
+    @Test func theCommitteeConvenesAndOwnersVoteOnlyInTheirOwnCompound() throws {
+        let chair = [try Role.committee(.committeeChair, compound: 1)]
+        let member = [try Role.committee(.committeeMember, compound: 1)]
+        let owner = [Role.owner(compound: 1, homes: [100])]
+        #expect(AccessPolicy.decide(.conveneMeeting, at: World.compound, roles: chair) == .allowed)
+        #expect(AccessPolicy.decide(.conveneMeeting, at: World.nextCompound, roles: chair) == .notFound)
+        #expect(AccessPolicy.decide(.conveneMeeting, at: World.compound, roles: member) == .forbidden)
+        #expect(AccessPolicy.decide(.enterPaperBallots, at: World.compound, roles: member) == .allowed)
+        #expect(AccessPolicy.decide(.castBallot, at: World.compound, roles: owner) == .allowed)
+        #expect(AccessPolicy.decide(.castBallot, at: World.nextCompound, roles: owner) == .notFound)
+        #expect(AccessPolicy.decide(.castBallot, at: World.compound, roles: chair) == .forbidden)
+        #expect(AccessPolicy.decide(.conveneMeeting, at: World.compound, roles: [.platformAdministrator]) == .forbidden)
+    }
+}

@@ -74,3 +74,39 @@ struct Art278Tests {
         #expect(Art278.passed(count, of: roll.totals, threshold: .special))
     }
 }
+
+import Foundation
+import WuyeCore
+
+struct MeetingPlanTests {
+    let published = Date(timeIntervalSince1970: 1_790_000_000)
+
+    @Test func votingMayOpenFifteenDaysAfterTheAgendaAndNotADayEarlier() throws {
+        let opens = published.addingTimeInterval(15 * 86_400)
+        let plan = try MeetingPlan(title: " 第一次业主大会 ", motions: [(6, "续筹维修资金")], opensAt: opens,
+                                   closesAt: opens.addingTimeInterval(5 * 86_400), publishedAt: published)
+        #expect(plan.title == "第一次业主大会")
+        #expect(plan.motions == [AssemblyExport.Motion(id: 1, matter: .raiseMaintenanceFund, title: "续筹维修资金")])
+        let error = #expect(throws: DomainError.self) {
+            try MeetingPlan(title: "会议", motions: [(6, "续筹维修资金")], opensAt: opens.addingTimeInterval(-86_400),
+                            closesAt: opens.addingTimeInterval(86_400), publishedAt: published)
+        }
+        #expect(error?.code == "notice_too_short")
+        #expect(error?.field == "opens_at")
+    }
+
+    @Test func badMotionsAreNamedByTheirPlace() {
+        let opens = published.addingTimeInterval(20 * 86_400)
+        let error = #expect(throws: DomainError.self) {
+            try MeetingPlan(title: "会议", motions: [(4, "续聘"), (10, "无此事项")], opensAt: opens,
+                            closesAt: opens.addingTimeInterval(86_400), publishedAt: published)
+        }
+        #expect(error?.field == "motions[1].matter")
+        #expect(throws: DomainError.self) {
+            try MeetingPlan(title: "会议", motions: [], opensAt: opens, closesAt: opens.addingTimeInterval(86_400), publishedAt: published)
+        }
+        #expect(throws: DomainError.self) {
+            try MeetingPlan(title: "会议", motions: [(4, "续聘")], opensAt: opens, closesAt: opens, publishedAt: published)
+        }
+    }
+}

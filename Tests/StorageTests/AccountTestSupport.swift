@@ -2,19 +2,6 @@ import Foundation
 import Storage
 import WuyeCore
 
-/// A clock a test moves forward by hand (session expiry, lock-out windows, code expiry).
-final class MovableClock: WuyeClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-
-    init(_ start: Date = Date(timeIntervalSince1970: 1_790_000_000)) {
-        current = start
-    }
-
-    func now() -> Date { lock.withLock { current } }
-    func advance(seconds: TimeInterval) { lock.withLock { current += seconds } }
-}
-
 /// Keeps what a message gateway was asked to send.
 final class RecordingGateway: MessageGateway, @unchecked Sendable {
     private let lock = NSLock()

@@ -40,6 +40,6 @@ struct DemoLoadTests {
         let db = try await backend.open()
         defer { Task { await db.shutdown() } }
         #expect(try await Migrator(database: db).migrate().isEmpty)
-        #expect(try await db.count("schema_migrations") == 3)
+        #expect(try await db.count("schema_migrations") == 4)
     }
 }

@@ -6,7 +6,7 @@ import WuyeCore
 
 @Suite(.serialized)
 struct SignInTests {
-    private func setUp(_ backend: TestBackend, clock: MovableClock) async throws -> (WuyeDatabase, SignIn) {
+    private func setUp(_ backend: TestBackend, clock: ManualClock) async throws -> (WuyeDatabase, SignIn) {
         let db = try await backend.open()
         let accounts = AccountStore(database: db, hasher: quickHasher, clock: clock)
         for (mobile, name) in [("13812345678", "甲"), ("13912345678", "乙")] {
@@ -18,7 +18,7 @@ struct SignInTests {
 
     @Test(arguments: TestBackend.available)
     func theRightPasswordOpensASessionThatLastsUntilIdle(backend: TestBackend) async throws {
-        let clock = MovableClock()
+        let clock = ManualClock()
         let (db, signIn) = try await setUp(backend, clock: clock)
         defer { Task { await db.shutdown() } }
         let opened = try await signIn.signIn(mobile: "13812345678", password: "shinan2026", clientAddress: "10.0.0.1", requestID: "r1")
@@ -35,7 +35,7 @@ struct SignInTests {
 
     @Test(arguments: TestBackend.available)
     func aSessionEndsAtItsLifetimeEvenWhenUsed(backend: TestBackend) async throws {
-        let clock = MovableClock()
+        let clock = ManualClock()
         let (db, signIn) = try await setUp(backend, clock: clock)
         defer { Task { await db.shutdown() } }
         let opened = try await signIn.signIn(mobile: "13812345678", password: "shinan2026", clientAddress: nil, requestID: nil)
@@ -49,7 +49,7 @@ struct SignInTests {
 
     @Test(arguments: TestBackend.available)
     func wrongPasswordsAndUnknownNumbersFailAlike(backend: TestBackend) async throws {
-        let clock = MovableClock()
+        let clock = ManualClock()
         let (db, signIn) = try await setUp(backend, clock: clock)
         defer { Task { await db.shutdown() } }
         for mobile in ["13812345678", "13700000000"] {
@@ -63,7 +63,7 @@ struct SignInTests {
 
     @Test(arguments: TestBackend.available)
     func fiveFailuresLockTheAccountEvenForTheRightPassword(backend: TestBackend) async throws {
-        let clock = MovableClock()
+        let clock = ManualClock()
         let (db, signIn) = try await setUp(backend, clock: clock)
         defer { Task { await db.shutdown() } }
         var last: DomainError?
@@ -86,7 +86,7 @@ struct SignInTests {
 
     @Test(arguments: TestBackend.available)
     func oneAddressTryingManyAccountsIsLockedOut(backend: TestBackend) async throws {
-        let clock = MovableClock()
+        let clock = ManualClock()
         let (db, signIn) = try await setUp(backend, clock: clock)
         defer { Task { await db.shutdown() } }
         for attempt in 0..<SignInThrottle.perAddress.limit {
@@ -103,7 +103,7 @@ struct SignInTests {
 
     @Test(arguments: TestBackend.available)
     func changingThePasswordEndsTheOtherSessions(backend: TestBackend) async throws {
-        let clock = MovableClock()
+        let clock = ManualClock()
         let (db, signIn) = try await setUp(backend, clock: clock)
         defer { Task { await db.shutdown() } }
         let here = try await signIn.signIn(mobile: "13812345678", password: "shinan2026", clientAddress: nil, requestID: nil)
@@ -201,7 +201,7 @@ struct OwnerClaimsTests {
         let db = try await backend.open()
         defer { Task { await db.shutdown() } }
         try await db.importGoodRegistry()
-        let clock = MovableClock(Date())
+        let clock = ManualClock(Date())
         let gateway = RecordingGateway()
         let claims = OwnerClaims(accounts: AccountStore(database: db, hasher: quickHasher, clock: clock), gateway: gateway)
         let late = try await claims.start(name: "张三", idNumber: "370202199001011237", mobile: "13812345678", requestID: nil)

@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Storage
 import Testing
 import Web
+import Assembly
 import WuyeCore
 
 /// Every route of the router, for every demo role, against its own scope and a neighbouring one
@@ -28,6 +29,7 @@ struct AccessMatrixTests {
         let community: DivisionCode, district: DivisionCode, farDistrict: DivisionCode, city: DivisionCode
         let places: RegistryPlaces
         let accounts: AccountStore
+        let meeting: Int64, farMeeting: Int64
 
         static func load(_ database: WuyeDatabase) async throws -> World {
             let plan = try await DemoAccounts.plan(in: database)
@@ -61,12 +63,22 @@ struct AccessMatrixTests {
             let farCommunity = try #require(DivisionCode(rawValue: far.communityCode))
             let farDistrict = try #require(farCommunity.parent?.parent)
             let city = try #require(district.parent)
+            // Meetings convened 16 days ago, voting open now, in the demo compound and the far one.
+            let assemblies = AssemblyStore(database: database, clock: FixedClock(Date().addingTimeInterval(-16 * 86_400)))
+            func convene(_ compound: Int64) async throws -> Int64 {
+                let plan = try MeetingPlan(title: "业主大会", motions: [(4, "续聘物业服务企业")], opensAt: Date().addingTimeInterval(-3600),
+                                           closesAt: Date().addingTimeInterval(5 * 86_400),
+                                           publishedAt: Date().addingTimeInterval(-16 * 86_400))
+                return try await assemblies.convene(compoundID: compound, plan: plan, by: .command("test"))
+            }
+            let meeting = try await convene(compound)
+            let farMeeting = try await convene(far.id)
             return World(
                 ownHome: ownHome, otherHome: otherHome, farHome: farHome.id,
                 ownBuilding: home.buildingID, otherBuilding: other, farBuilding: farHome.buildingID,
                 compound: compound, farCompound: far.id, community: community, district: district,
                 farDistrict: farDistrict, city: city, places: places,
-                accounts: AccountStore(database: database, hasher: testHasher))
+                accounts: AccountStore(database: database, hasher: testHasher), meeting: meeting, farMeeting: farMeeting)
         }
     }
 
@@ -86,17 +98,36 @@ struct AccessMatrixTests {
 
     /// Reads of registry things: allowed, 404 or 403 as the policy decides on the thing's place;
     /// anonymous: 401 from the API, off to sign in from a page.
-    static func registry(_ action: Action = .viewRegistry, api: Bool, post: Bool = false,
+    static func registry(_ action: Action = .viewRegistry, api: Bool, post: Bool = false, allowed: HTTPResponse.Status = .ok,
+                         body: String = "{}",
                          _ targets: @escaping @Sendable (World) async throws -> [(String, Place?)]) -> Probes {
         { principal, world, _ in
             try await targets(world).map { uri, place in
                 let expected: HTTPResponse.Status = if let principal {
-                    status(place.map { principal.decide(action, at: $0) } ?? .notFound)
+                    status(place.map { principal.decide(action, at: $0) } ?? .notFound, allowed: allowed)
                 } else { api ? (post ? .forbidden : .unauthorized) : .seeOther }
-                return Probe(uri: uri, form: post && !api ? [:] : nil, json: post && api ? "{}" : nil, expected: expected)
+                return Probe(uri: uri, form: post && !api ? [:] : nil, json: post && api ? body : nil, expected: expected)
             }
         }
     }
+
+    /// A meeting route, probed in the demo compound's meeting and in a far compound's.
+    static func meeting(_ action: Action, post: Bool = false, allowed: HTTPResponse.Status = .ok, body: String = "{}",
+                        _ suffix: String) -> Probes {
+        registry(action, api: true, post: post, allowed: allowed, body: body) { world in
+            [("/api/v1/meetings/\(world.meeting)\(suffix)", try await world.places.place(ofCompound: world.compound)),
+             ("/api/v1/meetings/\(world.farMeeting)\(suffix)", try await world.places.place(ofCompound: world.farCompound))]
+        }
+    }
+
+    static let conveneBody: String = {
+        let formatter = ISO8601DateFormatter()
+        let opens = Date().addingTimeInterval(16 * 86_400)
+        return """
+            {"title":"业主大会","motions":[{"matter":4,"title":"续聘物业服务企业"}],
+             "opens_at":"\(formatter.string(from: opens))","closes_at":"\(formatter.string(from: opens.addingTimeInterval(5 * 86_400)))"}
+            """
+    }()
 
     /// A route every signed-in account may use for itself.
     static func mine(_ uri: String, api: Bool, form: [String: String]? = nil, signedIn: HTTPResponse.Status = .ok) -> Probes {
@@ -262,6 +293,20 @@ struct AccessMatrixTests {
                              expected: decision == .allowed ? .created : .unprocessableContent)
             }
         },
+        "POST /api/v1/compounds/{id}/meetings": registry(.conveneMeeting, api: true, post: true, allowed: .created,
+                                                         body: conveneBody) { world in
+            [("/api/v1/compounds/\(world.compound)/meetings", try await world.places.place(ofCompound: world.compound)),
+             ("/api/v1/compounds/\(world.farCompound)/meetings", try await world.places.place(ofCompound: world.farCompound))]
+        },
+        "GET /api/v1/meetings/{id}": meeting(.viewRegistry, ""),
+        "GET /api/v1/meetings/{id}/export": meeting(.viewRegistry, "/export"),
+        "POST /api/v1/meetings/{id}/ballots": meeting(.castBallot, post: true, allowed: .created,
+                                                       body: #"{"choices":{"1":"agree"}}"#, "/ballots"),
+        "POST /api/v1/meetings/{id}/paper-ballots": meeting(.enterPaperBallots, post: true, allowed: .created,
+                                                             body: #"{"right_number":1,"choices":{"1":"disagree"},"channel":"paper"}"#,
+                                                             "/paper-ballots"),
+        // Voting is still open, so a convener's close is refused for that reason, not for access.
+        "POST /api/v1/meetings/{id}/close": meeting(.conveneMeeting, post: true, allowed: .unprocessableContent, "/close"),
         "GET /api/v1/audit": { principal, _, _ in
             [get("/api/v1/audit", principal.map { status($0.decide(.viewAuditLog, at: .platform)) } ?? .unauthorized)]
         },

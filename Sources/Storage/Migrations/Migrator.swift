@@ -9,6 +9,7 @@ public struct Migrator: Sendable {
         Migration001Registry.migration,
         Migration002Accounts.migration,
         Migration003RoleRevocationAndAppendOnlyAudit.migration,
+        Migration004Assembly.migration,
     ]
 
     public init(database: WuyeDatabase) {

@@ -1,0 +1,120 @@
+import Assembly
+import Foundation
+import SQLKit
+import WuyeCore
+
+extension AssemblyStore {
+    /// How a ballot arrived.
+    public enum Channel: String, Sendable, CaseIterable {
+        case online
+        /// A paper ballot the committee enters, keeping the scan.
+        case paper
+        /// A signed written vote carried by a building or unit representative (Qingdao Art. 28).
+        case written
+    }
+
+    /// Casts one voting right's choices. Each choice joins the meeting's chain with its own receipt;
+    /// a later choice on the same motion replaces the earlier one in the count (until the close).
+    /// Returns the receipts, motion by motion.
+    public func cast(meetingID: Int64, rightNumber: Int, choices: [Int: Choice], channel: Channel,
+                     by actor: AuditActor) async throws -> [Int: String] {
+        let now = clock.now()
+        let nowSeconds = Int64(now.timeIntervalSince1970)
+        guard !choices.isEmpty else {
+            throw DomainError(code: "no_choices", message: "请至少对一项议题表决", english: "vote on at least one motion", field: "choices")
+        }
+        return try await database.write { sql in
+            let lock = sql.dialect.name == "sqlite" ? "" : " FOR UPDATE"
+            guard let meeting = try await sql.raw("""
+                SELECT m.opens_at, m.closes_at, m.status, h.seq, h.hash FROM meetings m JOIN meeting_heads h ON h.meeting_id = m.id
+                WHERE m.id = \(bind: meetingID)\(unsafeRaw: lock)
+                """).first() else { throw Self.noMeeting }
+            guard try meeting.decode(column: "status", as: String.self) == "published",
+                  try meeting.decode(column: "opens_at", as: Int64.self) <= nowSeconds,
+                  nowSeconds < (try meeting.decode(column: "closes_at", as: Int64.self)) else {
+                throw DomainError(code: "meeting_not_open", message: "不在表决时间内", english: "voting is not open", field: "meeting")
+            }
+            let motions = Set(try await sql.raw("SELECT number FROM motions WHERE meeting_id = \(bind: meetingID)").all()
+                .map { Int(try $0.decode(column: "number", as: Int64.self)) })
+            for motion in choices.keys where !motions.contains(motion) {
+                throw DomainError(code: "not_on_agenda", message: "第 \(motion) 项不在公告的议题中，不能表决（《青岛市物业管理条例》第二十九条）",
+                                  english: "motion \(motion) is not on the published agenda", field: "choices")
+            }
+            guard try await sql.raw("""
+                SELECT number FROM voting_rights WHERE meeting_id = \(bind: meetingID) AND number = \(bind: Int64(rightNumber))
+                """).first() != nil else {
+                throw DomainError(code: "no_voting_right", message: "没有这个表决权", english: "no such voting right", field: "right_number")
+            }
+            var seq = try meeting.decode(column: "seq", as: Int64.self)
+            var previous = try meeting.decode(column: "hash", as: String.self)
+            var receipts: [Int: String] = [:]
+            let castAt = AuditTime.text(now)
+            for (motion, choice) in choices.sorted(by: { $0.key < $1.key }) {
+                seq += 1
+                let receipt = String(Secret.token().prefix(12))
+                var ballot = AssemblyExport.Ballot(seq: seq, rightID: rightNumber, motionID: motion, choice: choice,
+                                                   channel: channel.rawValue, receipt: receipt, castAt: castAt,
+                                                   prevHash: previous, hash: "")
+                ballot.hash = ChainHash.sha256(ballot.hashedFields)
+                try await sql.raw("""
+                    INSERT INTO ballots (meeting_id, seq, right_number, motion_number, choice, channel, receipt, cast_at, cast_by,
+                                         prev_hash, hash)
+                    VALUES (\(bind: meetingID), \(bind: seq), \(bind: Int64(rightNumber)), \(bind: Int64(motion)),
+                            \(bind: choice.rawValue), \(bind: channel.rawValue), \(bind: receipt), \(bind: castAt),
+                            \(bind: actor.accountID), \(bind: previous), \(bind: ballot.hash))
+                    """).run()
+                previous = ballot.hash
+                receipts[motion] = receipt
+            }
+            try await sql.raw("""
+                UPDATE meeting_heads SET seq = \(bind: seq), hash = \(bind: previous) WHERE meeting_id = \(bind: meetingID)
+                """).run()
+            try await AuditLog.append(AuditChange(action: "meeting.ballot", targetType: "meeting", targetID: String(meetingID),
+                                                  after: ["right": String(rightNumber), "channel": channel.rawValue,
+                                                          "motions": String(choices.count)]),
+                                      by: actor, at: now, sql: sql)
+            return receipts
+        }
+    }
+
+    /// The voting right an owner holds in a meeting, if any.
+    public func right(ofOwner ownerID: Int64, meetingID: Int64) async throws -> Int? {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT right_number FROM voting_right_owners WHERE meeting_id = \(bind: meetingID) AND owner_id = \(bind: ownerID)
+                """).first().map { Int(try $0.decode(column: "right_number", as: Int64.self)) }
+        }
+    }
+
+    /// Closes a meeting whose window has ended: counts it and stores the result for publication.
+    public func close(meetingID: Int64, by actor: AuditActor) async throws -> [MotionResult] {
+        let now = clock.now()
+        guard let export = try await export(meetingID: meetingID) else { throw Self.noMeeting }
+        let summary = try await database.read { sql in
+            try await sql.raw("SELECT closes_at, status FROM meetings WHERE id = \(bind: meetingID)").first()
+        }
+        guard let summary, try summary.decode(column: "status", as: String.self) == "published" else {
+            throw DomainError(code: "meeting_closed", message: "会议已经结束", english: "the meeting is already closed", field: "meeting")
+        }
+        guard Int64(now.timeIntervalSince1970) >= (try summary.decode(column: "closes_at", as: Int64.self)) else {
+            throw DomainError(code: "meeting_still_open", message: "表决尚未截止，不能结束会议", english: "voting has not closed yet",
+                              field: "meeting")
+        }
+        let results = export.results
+        let json = String(decoding: try JSONEncoder().encode(results), as: UTF8.self)
+        try await database.write { sql in
+            try await sql.raw("""
+                UPDATE meetings SET status = 'closed', results_json = \(bind: json), closed_at = \(bind: Int64(now.timeIntervalSince1970))
+                WHERE id = \(bind: meetingID) AND status = 'published'
+                """).run()
+            try await AuditLog.append(AuditChange(action: "meeting.close", targetType: "meeting", targetID: String(meetingID),
+                                                  after: Dictionary(uniqueKeysWithValues: results.map {
+                                                      ("motion_\($0.motionID)", $0.passed ? "passed" : "not passed")
+                                                  })),
+                                      by: actor, at: now, sql: sql)
+        }
+        return results
+    }
+
+    static let noMeeting = DomainError(code: "not_found", message: "会议不存在", english: "no such meeting", field: "id")
+}
