@@ -25,7 +25,12 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info("loading the small demo city")
             _ = try await DemoLoader.load(DemoCity(scale: .small), into: db)
         }
-        if demo { printDemoAccounts(try await DemoAccounts.create(in: db)) }
+        if demo {
+            printDemoAccounts(try await DemoAccounts.create(in: db))
+            if let meeting = try await DemoMeeting.convene(in: db) {
+                FileHandle.standardOutput.write(Data("Demo owners' meeting open for voting: /meetings/\(meeting)\n".utf8))
+            }
+        }
         logger.info("wuye on \(url) listening at http://\(host):\(port)")
         let security = WebSecurity(secureCookies: publicURL?.lowercased().hasPrefix("https://") ?? false)
         let app = try await buildApplication(configuration: .init(host: host, port: port, security: security),

@@ -112,11 +112,19 @@ struct AccessMatrixTests {
     }
 
     /// A meeting route, probed in the demo compound's meeting and in a far compound's.
-    static func meeting(_ action: Action, post: Bool = false, allowed: HTTPResponse.Status = .ok, body: String = "{}",
-                        _ suffix: String) -> Probes {
-        registry(action, api: true, post: post, allowed: allowed, body: body) { world in
-            [("/api/v1/meetings/\(world.meeting)\(suffix)", try await world.places.place(ofCompound: world.compound)),
-             ("/api/v1/meetings/\(world.farMeeting)\(suffix)", try await world.places.place(ofCompound: world.farCompound))]
+    static func meeting(_ action: Action, api: Bool = true, post: Bool = false, allowed: HTTPResponse.Status = .ok,
+                        body: String = "{}", _ suffix: String) -> Probes {
+        let prefix = api ? "/api/v1" : ""
+        return registry(action, api: api, post: post, allowed: allowed, body: body) { world in
+            [("\(prefix)/meetings/\(world.meeting)\(suffix)", try await world.places.place(ofCompound: world.compound)),
+             ("\(prefix)/meetings/\(world.farMeeting)\(suffix)", try await world.places.place(ofCompound: world.farCompound))]
+        }
+    }
+
+    static func compoundMeetings(_ action: Action, post: Bool = false, allowed: HTTPResponse.Status = .ok) -> Probes {
+        registry(action, api: false, post: post, allowed: allowed) { world in
+            [("/compounds/\(world.compound)/meetings", try await world.places.place(ofCompound: world.compound)),
+             ("/compounds/\(world.farCompound)/meetings", try await world.places.place(ofCompound: world.farCompound))]
         }
     }
 
@@ -307,6 +315,14 @@ struct AccessMatrixTests {
                                                              "/paper-ballots"),
         // Voting is still open, so a convener's close is refused for that reason, not for access.
         "POST /api/v1/meetings/{id}/close": meeting(.conveneMeeting, post: true, allowed: .unprocessableContent, "/close"),
+        // Pages: empty forms, so an allowed post is refused for its content (422), never for access.
+        "GET /compounds/{id}/meetings": compoundMeetings(.viewRegistry),
+        "POST /compounds/{id}/meetings": compoundMeetings(.conveneMeeting, post: true, allowed: .unprocessableContent),
+        "GET /meetings/{id}": meeting(.viewRegistry, api: false, ""),
+        "POST /meetings/{id}/vote": meeting(.castBallot, api: false, post: true, allowed: .unprocessableContent, "/vote"),
+        "POST /meetings/{id}/paper-ballots": meeting(.enterPaperBallots, api: false, post: true, allowed: .unprocessableContent,
+                                                     "/paper-ballots"),
+        "POST /meetings/{id}/close": meeting(.conveneMeeting, api: false, post: true, allowed: .unprocessableContent, "/close"),
         "GET /api/v1/audit": { principal, _, _ in
             [get("/api/v1/audit", principal.map { status($0.decide(.viewAuditLog, at: .platform)) } ?? .unauthorized)]
         },

@@ -99,3 +99,16 @@ extension AssemblyStore {
 
     static func time(_ seconds: Int64) -> String { AuditTime.text(Date(timeIntervalSince1970: TimeInterval(seconds))) }
 }
+
+extension AssemblyStore {
+    /// A compound's meetings, newest first.
+    public func meetings(ofCompound compoundID: Int64) async throws -> [MeetingView] {
+        let ids = try await database.read { sql in
+            try await sql.raw("SELECT id FROM meetings WHERE compound_id = \(bind: compoundID) ORDER BY id DESC LIMIT 50")
+                .all().map { try $0.decode(column: "id", as: Int64.self) }
+        }
+        var meetings: [MeetingView] = []
+        for id in ids { if let meeting = try await meeting(id: id) { meetings.append(meeting) } }
+        return meetings
+    }
+}

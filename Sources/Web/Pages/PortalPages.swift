@@ -50,6 +50,7 @@ struct PortalPages {
                 }
                 section["homes"] = homes
                 section["service"] = try await serviceLine(compoundID)
+                tasks.append(["href": "/compounds/\(compoundID)/meetings", "label": "业主大会：查看议题并投票"])
                 tasks.append(["href": "/compounds/\(compoundID)", "label": "查看本小区的楼栋和物业服务"])
             }
         case .committeeChair, .committeeViceChair, .committeeMember:
@@ -57,6 +58,7 @@ struct PortalPages {
                 section["scope"] = compound.name
                 section["compounds"] = [card(compound)]
                 section["service"] = try await serviceLine(compoundID)
+                tasks.append(["href": "/compounds/\(compoundID)/meetings", "label": "业主大会：召集、录入纸质票、计票"])
                 tasks.append(["href": "/compounds/\(compoundID)", "label": "本小区房屋与业主名册"])
             }
         case .companyAdministrator, .companyManager, .steward, .gridWorker:

@@ -71,7 +71,7 @@ struct RegistryPages {
         let arrangements = try await queries.serviceArrangements(ofCompound: id)
         let lineage = try await queries.lineage(ofDivision: compound.communityCode)
         return renderer.render("compound", [
-            "title": compound.name, "name": compound.name, "type": compound.type.rawValue,
+            "title": compound.name, "name": compound.name, "id": compound.id, "type": compound.type.rawValue,
             "typeName": compound.type.chineseName, "renovatedOld": compound.renovatedOld,
             "address": compound.address as Any,
             "crumbs": crumbs(lineage, context),

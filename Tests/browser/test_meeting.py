@@ -1,0 +1,40 @@
+"""An owners' meeting in a real browser: the demo owner votes on a phone and gets receipt codes;
+the committee chair enters paper ballots rather than voting."""
+from selenium.webdriver.common.by import By
+
+from conftest import navigating, sign_in
+
+OWNER = "13900000000"
+COMMITTEE_CHAIR = "13900000001"
+
+
+def test_the_demo_owner_votes_from_the_portal_and_gets_receipts(browser):
+    sign_in(browser, OWNER)
+    link = browser.find_element(By.PARTIAL_LINK_TEXT, "业主大会")
+    navigating(browser, link.click)
+    navigating(browser, browser.find_element(By.CSS_SELECTOR, ".meetings a").click)
+    assert "正在表决" in browser.find_element(By.CSS_SELECTOR, ".meeting-status").text
+    motions = browser.find_elements(By.CSS_SELECTOR, "form.vote fieldset.motion")
+    assert len(motions) == 3
+    for motion in motions:
+        motion.find_element(By.CSS_SELECTOR, "input[value=agree]").click()
+    navigating(browser, browser.find_element(By.CSS_SELECTOR, "form.vote button[type=submit]").click)
+    receipts = [element.text for element in browser.find_elements(By.CSS_SELECTOR, ".receipt")]
+    assert len(receipts) == 3 and all(len(code) == 12 for code in receipts)
+    assert not browser.find_element(By.CSS_SELECTOR, ".turnout").text.startswith("0 ")
+
+
+def test_submitting_without_choosing_shows_the_message_by_the_choices(browser):
+    sign_in(browser, OWNER)
+    navigating(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "业主大会").click)
+    navigating(browser, browser.find_element(By.CSS_SELECTOR, ".meetings a").click)
+    navigating(browser, browser.find_element(By.CSS_SELECTOR, "form.vote button[type=submit]").click)
+    assert "请对每项议题选择" in browser.find_element(By.CSS_SELECTOR, "form.vote .field-error").text
+
+
+def test_the_committee_chair_can_enter_paper_ballots_but_not_vote_as_an_owner(browser):
+    sign_in(browser, COMMITTEE_CHAIR)
+    navigating(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "业主大会").click)
+    navigating(browser, browser.find_element(By.CSS_SELECTOR, ".meetings a").click)
+    assert browser.find_elements(By.CSS_SELECTOR, "form.paper")
+    assert not browser.find_elements(By.CSS_SELECTOR, "form.vote")
