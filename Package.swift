@@ -1,7 +1,7 @@
 // swift-tools-version:6.2
 import PackageDescription
 
-// Domain targets (WuyeCore, Registry, Access, Assembly) import Foundation and WuyeCore only: every rule is testable
+// Domain targets (WuyeCore, Registry, Access, Assembly, Cases) import Foundation and WuyeCore only: every rule is testable
 // without a server or a database. Storage and Web are adapters around them.
 let package = Package(
     name: "wuye",
@@ -27,6 +27,7 @@ let package = Package(
         .target(name: "Registry", dependencies: ["WuyeCore"]),
         .target(name: "Access", dependencies: ["WuyeCore"]),
         .target(name: "Assembly", dependencies: ["WuyeCore"]),
+        .target(name: "Cases", dependencies: ["WuyeCore"]),
         .target(
             name: "Storage",
             dependencies: [
@@ -63,6 +64,7 @@ let package = Package(
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "WuyeCore"]),
         .testTarget(name: "AccessTests", dependencies: ["Access", "WuyeCore"]),
         .testTarget(name: "AssemblyTests", dependencies: ["Assembly", "WuyeCore"]),
+        .testTarget(name: "CasesTests", dependencies: ["Cases", "WuyeCore"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Registry", "Access", "Assembly", "WuyeCore"]),
         .testTarget(
             name: "WebTests",
