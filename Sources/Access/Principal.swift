@@ -18,12 +18,12 @@ public struct Principal: Sendable, Equatable {
 
     public func roles(in portal: Portal) -> [Role] { roles.filter { $0.kind.portal == portal } }
 
-    public func decide(_ action: Action, at place: Place) -> AccessDecision {
-        AccessPolicy.decide(action, at: place, roles: roles)
+    /// Could any of the account's roles do `action` somewhere (what its menu offers)?
+    public func mayEver(_ action: Action) -> Bool {
+        roles.contains { AccessPolicy.mayEver($0, action) }
     }
 
-    /// The same account acting with a subset of its roles (an API token's).
-    public func limited(to kept: [Role]) -> Principal {
-        Principal(accountID: accountID, name: name, mobile: mobile, roles: roles.filter(kept.contains))
+    public func decide(_ action: Action, at place: Place) -> AccessDecision {
+        AccessPolicy.decide(action, at: place, roles: roles)
     }
 }

@@ -71,7 +71,7 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
     RegistryAPI(queries: queries, places: places).add(to: api)
     AccountAPI(accounts: accounts, places: places, log: log).add(to: api)
     let assemblies = AssemblyStore(database: database, clock: clock)
-    AssemblyAPI(assemblies: assemblies, accounts: accounts, places: places).add(to: api)
+    AssemblyAPI(assemblies: assemblies, places: places).add(to: api)
     SignInPages(signIn: signIn, sessions: sessions, security: configuration.security, renderer: renderer).add(to: router)
     ClaimPages(claims: OwnerClaims(accounts: accounts, gateway: configuration.gateway), signIn: signIn,
                security: configuration.security, renderer: renderer).add(to: router)
@@ -79,6 +79,6 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
     RegistryPages(queries: queries, places: places, renderer: renderer).add(to: router)
     AccountPages(accounts: accounts, tokens: tokens, places: places, renderer: renderer).add(to: router)
     AuditPages(log: log, renderer: renderer).add(to: router)
-    MeetingPages(assemblies: assemblies, accounts: accounts, places: places, queries: queries, renderer: renderer).add(to: router)
+    MeetingPages(assemblies: assemblies, places: places, queries: queries, renderer: renderer).add(to: router)
     return router
 }

@@ -150,7 +150,7 @@ struct AccessMatrixTests {
         { principal, _, _ in [get(uri, principal == nil ? .ok : signedIn)] }
     }
 
-    static func administers(_ principal: Principal) -> Bool { principal.roles.contains { AccessPolicy.mayEver($0, .manageAccounts) } }
+    static func administers(_ principal: Principal) -> Bool { principal.mayEver(.manageAccounts) }
 
     static func revocation(api: Bool) -> Probes {
         { principal, world, fresh in
@@ -388,12 +388,4 @@ final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
     func next() -> Int { lock.withLock { value += 1; return value } }
-}
-
-extension Array {
-    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
-        var result: [T] = []
-        for element in self { result.append(try await transform(element)) }
-        return result
-    }
 }

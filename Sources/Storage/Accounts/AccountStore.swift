@@ -104,15 +104,15 @@ public struct AccountStore: Sendable {
         }
     }
 
-    /// The account with its roles, owners' homes filled in from the registry. Nil when the
-    /// account does not exist or is disabled.
-    public func principal(accountID: Int64) async throws -> Principal? {
+    /// The account with its roles, owners' homes filled in from the registry; with `roleID`, acting
+    /// with that one role only (an API token's). Nil when the account does not exist or is disabled.
+    public func principal(accountID: Int64, onlyRole roleID: Int64? = nil) async throws -> Principal? {
         try await database.read { sql in
             guard let record = try await sql.raw("""
                 SELECT id, mobile, name, password_hash, owner_id, active FROM accounts WHERE id = \(bind: accountID)
                 """).first().map(Self.record), record.active else { return nil }
             var roles: [Role] = []
-            for stored in try await Self.roleRows(accountID, sql: sql) {
+            for stored in try await Self.roleRows(accountID, sql: sql) where roleID == nil || stored.id == roleID {
                 guard stored.role.kind == .owner, let compound = stored.role.compoundID else {
                     roles.append(stored.role)
                     continue

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Random secrets handed to clients (session cookies, API tokens, one-time codes) and the
@@ -19,7 +18,7 @@ public enum Secret {
     }
 
     public static func digest(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        ChainHash.sha256(secret)
     }
 
     /// Compares without stopping at the first difference, so timing reveals nothing.

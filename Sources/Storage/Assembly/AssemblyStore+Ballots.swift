@@ -77,11 +77,12 @@ extension AssemblyStore {
         }
     }
 
-    /// The voting right an owner holds in a meeting, if any.
-    public func right(ofOwner ownerID: Int64, meetingID: Int64) async throws -> Int? {
+    /// The voting right an account's owner holds in a meeting, if any (fixed on the record date).
+    public func right(ofAccount accountID: Int64, meetingID: Int64) async throws -> Int? {
         try await database.read { sql in
             try await sql.raw("""
-                SELECT right_number FROM voting_right_owners WHERE meeting_id = \(bind: meetingID) AND owner_id = \(bind: ownerID)
+                SELECT v.right_number FROM accounts a JOIN voting_right_owners v ON v.owner_id = a.owner_id
+                WHERE a.id = \(bind: accountID) AND v.meeting_id = \(bind: meetingID)
                 """).first().map { Int(try $0.decode(column: "right_number", as: Int64.self)) }
         }
     }
@@ -89,18 +90,20 @@ extension AssemblyStore {
     /// Closes a meeting whose window has ended: counts it and stores the result for publication.
     public func close(meetingID: Int64, by actor: AuditActor) async throws -> [MotionResult] {
         let now = clock.now()
-        guard let export = try await export(meetingID: meetingID) else { throw Self.noMeeting }
         let summary = try await database.read { sql in
             try await sql.raw("SELECT closes_at, status FROM meetings WHERE id = \(bind: meetingID)").first()
         }
-        guard let summary, try summary.decode(column: "status", as: String.self) == "published" else {
+        guard let summary else { throw Self.noMeeting }
+        guard try summary.decode(column: "status", as: String.self) == "published" else {
             throw DomainError(code: "meeting_closed", message: "会议已经结束", english: "the meeting is already closed", field: "meeting")
         }
         guard Int64(now.timeIntervalSince1970) >= (try summary.decode(column: "closes_at", as: Int64.self)) else {
             throw DomainError(code: "meeting_still_open", message: "表决尚未截止，不能结束会议", english: "voting has not closed yet",
                               field: "meeting")
         }
-        let results = export.results
+        // Counted only once the window has ended and before anything is stored: the export's results
+        // are the live count while the meeting is still published.
+        guard let results = try await export(meetingID: meetingID)?.results else { throw Self.noMeeting }
         let json = String(decoding: try JSONEncoder().encode(results), as: UTF8.self)
         try await database.write { sql in
             try await sql.raw("""

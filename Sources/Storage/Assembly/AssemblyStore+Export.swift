@@ -10,12 +10,15 @@ public struct MeetingView: Sendable, Codable, Equatable {
     public let title: String
     public let status: String
     public let recordDate: String
-    public let opensAt: String
-    public let closesAt: String
+    public let opensAt: Date
+    public let closesAt: Date
     public let motions: [AssemblyExport.Motion]
     public let totals: VoteTotals
     /// Rights that have cast at least one ballot, with their area: live turnout.
     public let turnout: VoteTotals
+
+    /// Voting is open: the meeting is published and `now` lies in its window.
+    public func isOpen(at now: Date) -> Bool { status == "published" && opensAt <= now && now < closesAt }
 }
 
 extension AssemblyStore {
@@ -38,8 +41,9 @@ extension AssemblyStore {
                 id: id, compoundID: try row.decode(column: "compound_id", as: Int64.self),
                 title: try row.decode(column: "title", as: String.self), status: try row.decode(column: "status", as: String.self),
                 recordDate: try row.decode(column: "record_date", as: String.self),
-                opensAt: Self.time(try row.decode(column: "opens_at", as: Int64.self)),
-                closesAt: Self.time(try row.decode(column: "closes_at", as: Int64.self)), motions: motions,
+                opensAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "opens_at", as: Int64.self))),
+                closesAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "closes_at", as: Int64.self))),
+                motions: motions,
                 totals: VoteTotals(area: try totals?.decode(column: "area", as: Int64.self) ?? 0,
                                    headcount: try totals?.decode(column: "n", as: Int64.self) ?? 0),
                 turnout: VoteTotals(area: try turnout?.decode(column: "area", as: Int64.self) ?? 0,
@@ -83,7 +87,7 @@ extension AssemblyStore {
                                rights: rights, totals: meeting.totals)
             return AssemblyExport(
                 meeting: .init(id: meeting.id, compoundID: meeting.compoundID, title: meeting.title, recordDate: meeting.recordDate,
-                               opensAt: meeting.opensAt, closesAt: meeting.closesAt),
+                               opensAt: AuditTime.text(meeting.opensAt), closesAt: AuditTime.text(meeting.closesAt)),
                 motions: meeting.motions, votingRights: rights, totals: meeting.totals, ballots: ballots, results: results)
         }
     }
@@ -96,8 +100,6 @@ extension AssemblyStore {
                                              title: try row.decode(column: "title", as: String.self))
             }
     }
-
-    static func time(_ seconds: Int64) -> String { AuditTime.text(Date(timeIntervalSince1970: TimeInterval(seconds))) }
 }
 
 extension AssemblyStore {

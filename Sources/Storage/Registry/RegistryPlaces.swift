@@ -33,9 +33,8 @@ public struct RegistryPlaces: Sendable {
                 SELECT b.compound_id, gb.grid_id FROM buildings b LEFT JOIN grid_buildings gb ON gb.building_id = b.id
                 WHERE b.id = \(bind: id)
                 """).first() else { return nil }
-            var place = try await compoundPlace(try row.decode(column: "compound_id", as: Int64.self), sql: sql)
-            place?.gridIDs = Set([try row.decode(column: "grid_id", as: Int64?.self)].compactMap { $0 })
-            return place
+            return try await compoundPlace(try row.decode(column: "compound_id", as: Int64.self),
+                                           grids: Set([try row.decode(column: "grid_id", as: Int64?.self)].compactMap { $0 }), sql: sql)
         }
     }
 
@@ -45,8 +44,8 @@ public struct RegistryPlaces: Sendable {
                 SELECT h.compound_id, gb.grid_id FROM homes h LEFT JOIN grid_buildings gb ON gb.building_id = h.building_id
                 WHERE h.id = \(bind: id)
                 """).first() else { return nil }
-            var place = try await compoundPlace(try row.decode(column: "compound_id", as: Int64.self), sql: sql)
-            place?.gridIDs = Set([try row.decode(column: "grid_id", as: Int64?.self)].compactMap { $0 })
+            var place = try await compoundPlace(try row.decode(column: "compound_id", as: Int64.self),
+                                                grids: Set([try row.decode(column: "grid_id", as: Int64?.self)].compactMap { $0 }), sql: sql)
             place?.homeID = id
             return place
         }
@@ -66,17 +65,22 @@ public struct RegistryPlaces: Sendable {
         }
     }
 
-    private func compoundPlace(_ id: Int64, sql: any SQLDatabase) async throws -> Place? {
+    /// A compound's place; `grids` when the caller already knows them (a building's or home's one grid),
+    /// else all of the compound's.
+    private func compoundPlace(_ id: Int64, grids known: Set<Int64>? = nil, sql: any SQLDatabase) async throws -> Place? {
         guard let row = try await sql.raw("SELECT community_code FROM compounds WHERE id = \(bind: id)").first(),
               let community = DivisionCode(rawValue: try row.decode(column: "community_code", as: String.self))
         else { return nil }
-        let grids = try await sql.raw("SELECT DISTINCT grid_id FROM grid_buildings WHERE compound_id = \(bind: id)")
-            .all().map { try $0.decode(column: "grid_id", as: Int64.self) }
+        var grids = known ?? []
+        if known == nil {
+            grids = Set(try await sql.raw("SELECT DISTINCT grid_id FROM grid_buildings WHERE compound_id = \(bind: id)")
+                .all().map { try $0.decode(column: "grid_id", as: Int64.self) })
+        }
         let companies = try await sql.raw("""
             SELECT company_id FROM service_arrangements
             WHERE compound_id = \(bind: id) AND company_id IS NOT NULL AND starts_on <= \(bind: today)
               AND (ends_on IS NULL OR ends_on > \(bind: today))
             """).all().map { try $0.decode(column: "company_id", as: Int64.self) }
-        return Place(division: community, compoundID: id, gridIDs: Set(grids), servingCompanyIDs: Set(companies))
+        return Place(division: community, compoundID: id, gridIDs: grids, servingCompanyIDs: Set(companies))
     }
 }

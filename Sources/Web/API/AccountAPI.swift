@@ -41,12 +41,12 @@ struct AccountAPI {
                       portals: principal.portals.map(\.rawValue), roles: principal.roles.map(\.description))
         }
         router.get("accounts") { _, context in
-            let principal = try administrator(context)
+            let principal = try context.administrator()
             let everyone = principal.roles.contains { $0.kind == .platformAdministrator }
             return AccountList(items: try await accounts.accounts(createdBy: everyone ? nil : principal.accountID))
         }
         router.post("accounts") { request, context in
-            let principal = try administrator(context)
+            let principal = try context.administrator()
             let body: GrantBody
             do { body = try await request.decode(as: GrantBody.self, context: context) } catch {
                 throw APIError(.badRequest, code: "invalid_body", message: "请求体须为 JSON：mobile、name、password、kind 及范围字段")
@@ -68,13 +68,5 @@ struct AccountAPI {
             try context.require(.viewAuditLog, at: .platform)
             return AuditPage(items: try await AuditFilter(request).entries(from: log))
         }
-    }
-
-    private func administrator(_ context: WuyeRequestContext) throws -> Principal {
-        let principal = try context.signedIn()
-        guard principal.roles.contains(where: { AccessPolicy.mayEver($0, .manageAccounts) }) else {
-            throw AccessRefused(status: .forbidden)
-        }
-        return principal
     }
 }

@@ -8,7 +8,6 @@ import WuyeCore
 /// `/api/v1`: owners' meetings — convening, online and paper ballots, closing, the published export.
 struct AssemblyAPI {
     let assemblies: AssemblyStore
-    let accounts: AccountStore
     let places: RegistryPlaces
 
     struct ConveneBody: Decodable {
@@ -51,24 +50,21 @@ struct AssemblyAPI {
             return EditedResponse(status: .created, response: Convened(meetingId: id))
         }
         router.get("meetings/:id") { request, context in
-            let meeting = try await visible(.viewRegistry, request, context)
-            let ownerID = try await context.principal.asyncFlatMap { try await accounts.account(id: $0.accountID)?.ownerID }
-            let mine = try await ownerID.asyncFlatMap { try await assemblies.right(ofOwner: $0, meetingID: meeting.id) }
+            let meeting = try await context.meeting(for: .viewRegistry, assemblies: assemblies, places: places)
+            let mine = try await assemblies.right(ofAccount: try context.signedIn().accountID, meetingID: meeting.id)
             return MeetingDetail(meeting: meeting, myRightNumber: mine)
         }
         router.post("meetings/:id/ballots") { request, context in
-            let meeting = try await visible(.castBallot, request, context)
+            let meeting = try await context.meeting(for: .castBallot, assemblies: assemblies, places: places)
             let body = try await decode(BallotBody.self, request, context)
-            let principal = try context.signedIn()
-            guard let ownerID = try await accounts.account(id: principal.accountID)?.ownerID,
-                  let right = try await assemblies.right(ofOwner: ownerID, meetingID: meeting.id) else {
+            guard let right = try await assemblies.right(ofAccount: try context.signedIn().accountID, meetingID: meeting.id) else {
                 throw DomainError(code: "no_voting_right", message: "您在这次会议中没有表决权（以登记日的房屋登记为准）",
                                   english: "you hold no voting right in this meeting", field: "meeting")
             }
             return try await cast(meeting, right: right, body.choices, channel: .online, context)
         }
         router.post("meetings/:id/paper-ballots") { request, context in
-            let meeting = try await visible(.enterPaperBallots, request, context)
+            let meeting = try await context.meeting(for: .enterPaperBallots, assemblies: assemblies, places: places)
             let body = try await decode(PaperBallotBody.self, request, context)
             guard let channel = AssemblyStore.Channel(rawValue: body.channel ?? "paper"), channel != .online else {
                 throw APIError.badParameter("channel", "channel 应为 paper（纸质表决票）或 written（楼栋代表收集的书面意见）")
@@ -76,26 +72,17 @@ struct AssemblyAPI {
             return try await cast(meeting, right: body.rightNumber, body.choices, channel: channel, context)
         }
         router.post("meetings/:id/close") { request, context in
-            let meeting = try await visible(.conveneMeeting, request, context)
+            let meeting = try await context.meeting(for: .conveneMeeting, assemblies: assemblies, places: places)
             return Results(results: try await assemblies.close(meetingID: meeting.id, by: context.actor))
         }
         router.get("meetings/:id/export") { request, context in
-            let meeting = try await visible(.viewRegistry, request, context)
+            let meeting = try await context.meeting(for: .viewRegistry, assemblies: assemblies, places: places)
             guard let export = try await assemblies.export(meetingID: meeting.id) else { throw AccessRefused(status: .notFound) }
             let data = try JSONEncoder().encode(export)
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8",
                                                    .contentDisposition: "attachment; filename=\"meeting-\(meeting.id).json\""],
                             body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
-    }
-
-    /// The meeting, if the account may do `action` in its compound.
-    private func visible(_ action: Action, _ request: Request, _ context: WuyeRequestContext) async throws -> MeetingView {
-        try context.signedIn()
-        let meeting = try await assemblies.meeting(id: try request.pathID(context))
-        try context.require(action, at: try await meeting.asyncFlatMap { try await places.place(ofCompound: $0.compoundID) })
-        guard let meeting else { throw AccessRefused(status: .notFound) }
-        return meeting
     }
 
     private func cast(_ meeting: MeetingView, right: Int, _ raw: [String: Choice], channel: AssemblyStore.Channel,
@@ -114,19 +101,11 @@ struct AssemblyAPI {
     private func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: WuyeRequestContext) async throws -> T {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         do {
-            return try AssemblyAPI.decoder.decode(type, from: Data(buffer: buffer))
+            return try WuyeRequestContext.decoder.decode(type, from: Data(buffer: buffer))
         } catch let DecodingError.keyNotFound(key, path) {
             throw APIError.badParameter((path.codingPath + [key]).map(\.stringValue).joined(separator: "."), "缺少字段")
         } catch let DecodingError.dataCorrupted(path), let DecodingError.typeMismatch(_, path), let DecodingError.valueNotFound(_, path) {
             throw APIError.badParameter(path.codingPath.map(\.stringValue).joined(separator: "."), "字段格式不正确")
         }
     }
-
-    /// snake_case keys and ISO 8601 times, as the API documents.
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
 }

@@ -80,9 +80,7 @@ struct RoleGrant: Sendable {
     /// that manage no one).
     static func revoke(roleID: Int64, ofAccount accountID: Int64, by principal: Principal, actor: AuditActor,
                        accounts: AccountStore, places: RegistryPlaces) async throws {
-        guard principal.roles.contains(where: { AccessPolicy.mayEver($0, .manageAccounts) }) else {
-            throw AccessRefused(status: .forbidden)
-        }
+        guard principal.mayEver(.manageAccounts) else { throw AccessRefused(status: .forbidden) }
         guard let role = try await accounts.role(roleID, ofAccount: accountID) else { throw AccessRefused(status: .notFound) }
         let division = try await targetDivision(of: role, places: places)
         guard AccessPolicy.decideGrant(role, targetDivision: division, roles: principal.roles) == .allowed else {

@@ -16,13 +16,20 @@ extension WuyeRequestContext {
         return principal
     }
 
+    /// The signed-in account if it manages accounts anywhere (otherwise 403).
+    func administrator() throws(AccessRefused) -> Principal {
+        let principal = try signedIn()
+        guard principal.mayEver(.manageAccounts) else { throw AccessRefused(status: .forbidden) }
+        return principal
+    }
+
     /// The signed-in account if the policy lets it do `action` at `place`. A place that does not
     /// exist (nil) is "not found" to anyone who could see such things at all.
     @discardableResult
     func require(_ action: Action, at place: Place?) throws(AccessRefused) -> Principal {
         let principal = try signedIn()
         guard let place else {
-            throw AccessRefused(status: principal.roles.contains { AccessPolicy.mayEver($0, action) } ? .notFound : .forbidden)
+            throw AccessRefused(status: principal.mayEver(action) ? .notFound : .forbidden)
         }
         switch principal.decide(action, at: place) {
         case .allowed: return principal

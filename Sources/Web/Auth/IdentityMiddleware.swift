@@ -14,11 +14,8 @@ struct IdentityMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
-            if let (accountID, roleID) = try await tokens.resolve(String(header.dropFirst(7))),
-               let principal = try await accounts.principal(accountID: accountID) {
-                let role = try await accounts.roles(ofAccount: accountID).first { $0.id == roleID }?.role
-                let kept = principal.roles.filter { held in role.map { Self.same(held, $0) } ?? false }
-                context.principal = principal.limited(to: kept)
+            if let (accountID, roleID) = try await tokens.resolve(String(header.dropFirst(7))) {
+                context.principal = try await accounts.principal(accountID: accountID, onlyRole: roleID)
             }
         } else if let token = request.cookies[WebSecurity.sessionCookie]?.value,
                   let session = try await sessions.current(token: token),
@@ -28,7 +25,4 @@ struct IdentityMiddleware: RouterMiddleware {
         }
         return try await next(request, context)
     }
-
-    /// Stored roles lack owners' homes; compare everything else.
-    static func same(_ held: Role, _ stored: Role) -> Bool { held.holding(homes: []) == stored }
 }

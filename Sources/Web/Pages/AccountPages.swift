@@ -62,7 +62,7 @@ struct AccountPages {
             return Response.redirect(to: "/accounts", type: .normal)
         }
         router.post("/accounts") { request, context in
-            let principal = try requireAdministrator(context)
+            let principal = try context.administrator()
             let fields = try await FormFields.of(request, context: context)
             let grant = RoleGrant(mobile: fields.text("mobile"), name: fields.text("name"), password: fields["password"] ?? "",
                                   kind: fields.text("kind"), compoundID: Int64(fields.text("compound_id")),
@@ -96,16 +96,9 @@ struct AccountPages {
         return renderer.render("account", all, for: context, status: status)
     }
 
-    private func requireAdministrator(_ context: WuyeRequestContext) throws -> Principal {
-        let principal = try context.signedIn()
-        guard principal.roles.contains(where: { AccessPolicy.mayEver($0, .manageAccounts) }) else {
-            throw AccessRefused(status: .forbidden)
-        }
-        return principal
-    }
 
     private func managed(_ context: WuyeRequestContext, values: [String: Any], status: HTTPResponse.Status) async throws -> Response {
-        let principal = try requireAdministrator(context)
+        let principal = try context.administrator()
         let everyone = principal.roles.contains { $0.kind == .platformAdministrator }
         let listed = try await accounts.accounts(createdBy: everyone ? nil : principal.accountID)
         var kinds: [RoleKind] = []

@@ -10,7 +10,6 @@ import WuyeCore
 /// sees its meetings, their turnout and results, and can download the export.
 struct MeetingPages {
     let assemblies: AssemblyStore
-    let accounts: AccountStore
     let places: RegistryPlaces
     let queries: RegistryQueries
     let renderer: PageRenderer
@@ -41,12 +40,11 @@ struct MeetingPages {
         }
         router.get("/meetings/:id") { _, context in try await show(context, values: [:], status: .ok) }
         router.post("/meetings/:id/vote") { request, context in
-            let meeting = try await visible(.castBallot, context)
+            let meeting = try await context.meeting(for: .castBallot, assemblies: assemblies, places: places)
             let fields = try await FormFields.of(request, context: context)
             let principal = try context.signedIn()
             do {
-                guard let ownerID = try await accounts.account(id: principal.accountID)?.ownerID,
-                      let right = try await assemblies.right(ofOwner: ownerID, meetingID: meeting.id) else {
+                guard let right = try await assemblies.right(ofAccount: principal.accountID, meetingID: meeting.id) else {
                     throw DomainError(code: "no_voting_right", message: "您在这次会议中没有表决权（以登记日的房屋登记为准）",
                                       english: "no voting right", field: "choices")
                 }
@@ -58,7 +56,7 @@ struct MeetingPages {
             }
         }
         router.post("/meetings/:id/paper-ballots") { request, context in
-            let meeting = try await visible(.enterPaperBallots, context)
+            let meeting = try await context.meeting(for: .enterPaperBallots, assemblies: assemblies, places: places)
             let fields = try await FormFields.of(request, context: context)
             do {
                 guard let right = Int(fields.text("right_number")) else {
@@ -75,7 +73,7 @@ struct MeetingPages {
             }
         }
         router.post("/meetings/:id/close") { _, context in
-            let meeting = try await visible(.conveneMeeting, context)
+            let meeting = try await context.meeting(for: .conveneMeeting, assemblies: assemblies, places: places)
             do {
                 _ = try await assemblies.close(meetingID: meeting.id, by: context.actor)
                 return Response.redirect(to: "/meetings/\(meeting.id)", type: .normal)
@@ -88,14 +86,6 @@ struct MeetingPages {
     private func compoundID(_ context: WuyeRequestContext) throws -> Int64 {
         guard let id = Int64(context.parameters.get("id") ?? "") else { throw AccessRefused(status: .notFound) }
         return id
-    }
-
-    private func visible(_ action: Action, _ context: WuyeRequestContext) async throws -> MeetingView {
-        try context.signedIn()
-        let meeting = try await Int64(context.parameters.get("id") ?? "").asyncFlatMap(assemblies.meeting(id:))
-        try context.require(action, at: try await meeting.asyncFlatMap { try await places.place(ofCompound: $0.compoundID) })
-        guard let meeting else { throw AccessRefused(status: .notFound) }
-        return meeting
     }
 
     private func list(_ context: WuyeRequestContext, values: [String: Any], status: HTTPResponse.Status) async throws -> Response {
@@ -113,8 +103,15 @@ struct MeetingPages {
              "window": "\(Self.shown(meeting.opensAt)) 至 \(Self.shown(meeting.closesAt))"] as [String: Any]
         }
         all["mayConvene"] = place.map { principal.decide(.conveneMeeting, at: $0) == .allowed } ?? false
-        all["matters"] = MotionMatter.allCases.map {
-            ["value": $0.rawValue, "name": "（\($0.rawValue)）\($0.chineseName)·\($0.threshold == .special ? "四分之三以上" : "过半数")"]
+        // Three motion rows; after a refused form each keeps the matter and title that were typed.
+        let typed = all["form"] as? [String: String] ?? [:]
+        all["motionRows"] = zip(1...3, ["议题一", "议题二（可不填）", "议题三（可不填）"]).map { index, label in
+            ["index": index, "label": label, "title": typed["motion\(index)_title"] ?? "",
+             "matters": MotionMatter.allCases.map { matter in
+                 ["value": matter.rawValue, "selected": typed["motion\(index)_matter"] == String(matter.rawValue),
+                  "name": "（\(matter.rawValue)）\(matter.chineseName)·\(matter.threshold == .special ? "四分之三以上" : "过半数")"]
+                     as [String: Any]
+             }] as [String: Any]
         }
         let earliest = CivilDate(daysSince1970: CivilDate.inChina(assemblies.clock.now()).daysSince1970 + MeetingPlan.defaultNoticeDays)
         all["earliest"] = earliest.text
@@ -124,13 +121,12 @@ struct MeetingPages {
     }
 
     private func show(_ context: WuyeRequestContext, values: [String: Any], status: HTTPResponse.Status) async throws -> Response {
-        let meeting = try await visible(.viewRegistry, context)
+        let meeting = try await context.meeting(for: .viewRegistry, assemblies: assemblies, places: places)
         let principal = try context.signedIn()
         let place = try await places.place(ofCompound: meeting.compoundID)
         let now = assemblies.clock.now()
-        let open = meeting.status == "published" && Self.date(meeting.opensAt) <= now && now < Self.date(meeting.closesAt)
-        let ownerID = try await accounts.account(id: principal.accountID)?.ownerID
-        let myRight = try await ownerID.asyncFlatMap { try await assemblies.right(ofOwner: $0, meetingID: meeting.id) }
+        let open = meeting.isOpen(at: now)
+        let myRight = try await assemblies.right(ofAccount: principal.accountID, meetingID: meeting.id)
         let export = meeting.status == "closed" ? try await assemblies.export(meetingID: meeting.id) : nil
         func may(_ action: Action) -> Bool { place.map { principal.decide(action, at: $0) == .allowed } ?? false }
         var all = values
@@ -157,7 +153,7 @@ struct MeetingPages {
         all["mayVote"] = open && myRight != nil && may(.castBallot)
         all["myRight"] = myRight as Any
         all["mayEnterPaper"] = open && may(.enterPaperBallots)
-        all["mayClose"] = meeting.status == "published" && now >= Self.date(meeting.closesAt) && may(.conveneMeeting)
+        all["mayClose"] = meeting.status == "published" && now >= meeting.closesAt && may(.conveneMeeting)
         all["closed"] = meeting.status == "closed"
         all["exportHref"] = "/api/v1/meetings/\(meeting.id)/export"
         if all["errors"] == nil { all["errors"] = [String: String]() }
@@ -185,19 +181,13 @@ struct MeetingPages {
 
     static func statusText(_ meeting: MeetingView, now: Date) -> String {
         if meeting.status == "closed" { return "已结束，结果已公布" }
-        if now < date(meeting.opensAt) { return "已公告，尚未开始表决" }
-        return now < date(meeting.closesAt) ? "正在表决" : "表决已截止，待结束计票"
+        if now < meeting.opensAt { return "已公告，尚未开始表决" }
+        return now < meeting.closesAt ? "正在表决" : "表决已截止，待结束计票"
     }
 
-    static func date(_ text: String) -> Date {
-        (try? Date(text, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true)))
-            ?? (try? Date(text, strategy: .iso8601)) ?? .distantPast
-    }
-
-    /// A UTC time as a Beijing date and time for the page.
-    static func shown(_ text: String) -> String {
-        let instant = date(text).addingTimeInterval(8 * 3600)
-        let seconds = Int(instant.timeIntervalSince1970)
+    /// A time as a Beijing date and time for the page.
+    static func shown(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970) + 8 * 3600
         let day = CivilDate(daysSince1970: Int((Double(seconds) / 86_400).rounded(.down)))
         let minutes = ((seconds % 86_400) + 86_400) % 86_400 / 60
         return "\(day.text) \(String(format: "%02d:%02d", minutes / 60, minutes % 60))"

@@ -28,8 +28,8 @@ struct PageRenderer: Sendable {
             values["me"] = [
                 "name": principal.name,
                 "portals": principal.portals.map { ["href": "/portal/\($0.rawValue)", "name": $0.chineseName] },
-                "administers": principal.roles.contains { AccessPolicy.mayEver($0, .manageAccounts) },
-                "audits": principal.roles.contains { AccessPolicy.mayEver($0, .viewAuditLog) },
+                "administers": principal.mayEver(.manageAccounts),
+                "audits": principal.mayEver(.viewAuditLog),
             ] as [String: Any]
         }
         values["csrf"] = context.session?.csrfToken ?? values["csrf"] ?? ""

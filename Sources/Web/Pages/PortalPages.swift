@@ -56,7 +56,7 @@ struct PortalPages {
         case .committeeChair, .committeeViceChair, .committeeMember:
             if let compoundID = role.compoundID, let compound = try await queries.compound(id: compoundID) {
                 section["scope"] = compound.name
-                section["compounds"] = [card(compound)]
+                section["compounds"] = [RegistryPages.card(compound)]
                 section["service"] = try await serviceLine(compoundID)
                 tasks.append(["href": "/compounds/\(compoundID)/meetings", "label": "业主大会：召集、录入纸质票、计票"])
                 tasks.append(["href": "/compounds/\(compoundID)", "label": "本小区房屋与业主名册"])
@@ -64,7 +64,7 @@ struct PortalPages {
         case .companyAdministrator, .companyManager, .steward, .gridWorker:
             let page = try await queries.compounds(within: CompoundScope(roles: [role]), today: places.today, after: nil, limit: 50)
             section["scope"] = role.kind == .gridWorker ? "本网格的小区" : "本企业服务的小区"
-            section["compounds"] = page.items.map(card)
+            section["compounds"] = page.items.map(RegistryPages.card)
             if role.kind == .companyAdministrator { tasks.append(["href": "/accounts", "label": "开通项目经理、物业管家账号"]) }
         case .administrationStaff, .departmentStaff:
             if let code = role.division, let division = try await queries.division(code: code.rawValue) {
@@ -86,17 +86,6 @@ struct PortalPages {
 
     private func serviceLine(_ compoundID: Int64) async throws -> String? {
         guard let current = try await queries.serviceArrangements(ofCompound: compoundID).first else { return nil }
-        return switch current.kind {
-        case "contract": "物业服务企业：\(current.companyName ?? "")"
-        case "government_backstop": "政府兜底服务"
-        default: "业主自管"
-        }
-    }
-
-    private func card(_ compound: CompoundView) -> [String: Any] {
-        ["href": "/compounds/\(compound.id)", "name": compound.name, "type": compound.type.rawValue,
-         "typeName": compound.type.chineseName, "buildings": Formatting.count(compound.counts.buildings),
-         "homes": Formatting.count(compound.counts.homes), "area": Formatting.area(centi: compound.counts.area.rawValue),
-         "address": compound.address as Any]
+        return RegistryPages.arrangementName(current.kind) + (current.companyName.map { "：\($0)" } ?? "")
     }
 }

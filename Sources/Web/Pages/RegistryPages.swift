@@ -60,7 +60,7 @@ struct RegistryPages {
             "crumbs": crumbs(lineage.dropLast(), context),
             "stats": stats(compounds: division.compounds, counts: division.counts),
             "children": children.map { card($0, total: division.counts.homes) },
-            "compounds": compounds.map(card),
+            "compounds": compounds.map(Self.card),
         ], for: context)
     }
 
@@ -149,7 +149,7 @@ struct RegistryPages {
         let cursor = request.uri.queryParameters.get("cursor").flatMap { Int64($0) }
         let page = try await queries.searchCompounds(name: query, within: CompoundScope(roles: principal.roles),
                                                      today: places.today, after: cursor, limit: 30)
-        values["compounds"] = page.items.map(card)
+        values["compounds"] = page.items.map(Self.card)
         if let next = page.nextCursor,
            let encoded = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) {
             values["next"] = "/search?q=\(encoded)&cursor=\(next)"
@@ -189,22 +189,9 @@ struct RegistryPages {
         ]
     }
 
-    private func card(_ compound: CompoundView) -> [String: Any] {
-        [
-            "href": "/compounds/\(compound.id)", "name": compound.name, "type": compound.type.rawValue,
-            "typeName": compound.type.chineseName, "buildings": Formatting.count(compound.counts.buildings),
-            "homes": Formatting.count(compound.counts.homes), "area": Formatting.area(centi: compound.counts.area.rawValue),
-            "address": compound.address as Any,
-        ]
-    }
 
     private func service(_ arrangement: ServiceArrangementView) -> [String: Any] {
-        let label = switch arrangement.kind {
-        case "contract": "物业服务企业"
-        case "government_backstop": "政府兜底服务"
-        case "self_managed": "业主自管"
-        default: arrangement.kind
-        }
+        let label = Self.arrangementName(arrangement.kind)
         let feeModel: Any = switch arrangement.feeModel {
         case "lump_sum": "包干制"
         case "commission": "酬金制"
@@ -220,4 +207,26 @@ enum BuildingLabel {
     static func building(_ number: String) -> String { Int(number) != nil ? "\(number)号楼" : number }
     static func unit(_ number: String) -> String { Int(number) != nil ? "\(number)单元" : number }
     static func address(_ home: HomeView) -> String { "\(home.building)-\(home.unit)-\(home.number)" }
+}
+
+extension RegistryPages {
+    /// The way a compound is served, in words.
+    static func arrangementName(_ kind: String) -> String {
+        switch kind {
+        case "contract": "物业服务企业"
+        case "government_backstop": "政府兜底服务"
+        case "self_managed": "业主自管"
+        default: kind
+        }
+    }
+
+    /// A compound as a card on lists (community pages, search, portals).
+    static func card(_ compound: CompoundView) -> [String: Any] {
+        [
+            "href": "/compounds/\(compound.id)", "name": compound.name, "type": compound.type.rawValue,
+            "typeName": compound.type.chineseName, "buildings": Formatting.count(compound.counts.buildings),
+            "homes": Formatting.count(compound.counts.homes), "area": Formatting.area(centi: compound.counts.area.rawValue),
+            "address": compound.address as Any,
+        ]
+    }
 }
