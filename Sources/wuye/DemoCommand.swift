@@ -31,7 +31,7 @@ struct DemoCommand: AsyncParsableCommand {
             let summary = try await DemoLoader.load(city, into: db)
             print(summary.report)
             let accounts = try await DemoAccounts.create(in: db)
-            try await DemoMeeting.convene(in: db)
+            try await DemoMeeting.convene(in: db, for: accounts)
             print("demo accounts: \(accounts.count), password \(DemoAccounts.password) (see `wuye serve --demo`)")
         } catch {
             await db.shutdown()

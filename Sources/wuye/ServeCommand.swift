@@ -26,8 +26,9 @@ struct ServeCommand: AsyncParsableCommand {
             _ = try await DemoLoader.load(DemoCity(scale: .small), into: db)
         }
         if demo {
-            printDemoAccounts(try await DemoAccounts.create(in: db))
-            if let meeting = try await DemoMeeting.convene(in: db) {
+            let accounts = try await DemoAccounts.create(in: db)
+            printDemoAccounts(accounts)
+            if let meeting = try await DemoMeeting.convene(in: db, for: accounts) {
                 FileHandle.standardOutput.write(Data("Demo owners' meeting open for voting: /meetings/\(meeting)\n".utf8))
             }
         }

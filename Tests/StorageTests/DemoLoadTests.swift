@@ -32,6 +32,7 @@ struct DemoLoadTests {
         let again = try await DemoLoader.load(DemoCity(scale: .small), into: db)
 
         #expect(!again.changedAnything)
+        #expect(try await AuditLog(database: db).entries(targetType: "registry").count == 1)  // the first load only
         #expect(try await db.count("property_companies") == Int64(DemoCity(scale: .small).propertyCompanies.count))
     }
 

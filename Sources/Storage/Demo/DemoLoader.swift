@@ -9,7 +9,7 @@ import WuyeCore
 public enum DemoLoader {
     public static func load(_ city: DemoCity, into database: WuyeDatabase) async throws -> RegistryImportSummary {
         try await database.writeRegistry(compounds: city.compounds.count, rows: { city.rows(of: city.compounds[$0]) }) {
-            sql, touched in
+            sql, touched, summary in
             var compoundIDs: [Int64] = []
             for compound in city.compounds {
                 guard let id = touched[CompoundKey(communityCode: compound.community.code, name: compound.name)] else {
@@ -24,9 +24,12 @@ public enum DemoLoader {
             let companyIDs = try await writeCompanies(city.propertyCompanies, sql: sql)
             try await writeArrangements(city.serviceArrangements, compoundIDs: compoundIDs, companyIDs: companyIDs, sql: sql)
             try await writeGrids(city.grids, compoundIDs: compoundIDs, sql: sql)
-            try await AuditLog.append(AuditChange(action: "demo.load", targetType: "registry", targetID: "demo",
-                                                  after: ["compounds": String(city.compounds.count)]),
-                                      by: .command("demo"), at: Date(), sql: sql)
+            // As for an import: loading the same demo again writes nothing, so it logs nothing.
+            if summary.changedAnything {
+                try await AuditLog.append(AuditChange(action: "demo.load", targetType: "registry", targetID: "demo",
+                                                      after: summary.auditFields),
+                                          by: .command("demo"), at: Date(), sql: sql)
+            }
         }
     }
 

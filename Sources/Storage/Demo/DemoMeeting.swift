@@ -7,9 +7,9 @@ import WuyeCore
 /// yesterday and closes in 30 days. Nothing is convened when the compound already has a meeting.
 public enum DemoMeeting {
     @discardableResult
-    public static func convene(in database: WuyeDatabase, now: Date = Date()) async throws -> Int64? {
-        guard let compound = try await DemoAccounts.plan(in: database).first(where: { $0.portal == .owner })?.roles.first?.compoundID
-        else { return nil }
+    public static func convene(in database: WuyeDatabase, for accounts: [DemoAccounts.Account],
+                               now: Date = Date()) async throws -> Int64? {
+        guard let compound = accounts.first(where: { $0.portal == .owner })?.roles.first?.compoundID else { return nil }
         let store = AssemblyStore(database: database, clock: FixedClock(now.addingTimeInterval(-16 * 86_400)))
         if let existing = try await store.meetings(ofCompound: compound).first { return existing.id }
         let plan = try MeetingPlan(title: "2026 年度业主大会（示例）",

@@ -4,11 +4,12 @@ import SQLKit
 extension WuyeDatabase {
     /// Writes rows that are already valid (the demo generator's) through the same writer as
     /// the import, in one transaction. `rows(i)` gives compound i's rows; `alsoWrite` runs in the
-    /// same transaction with the ids of the compounds written, for what the registry rows do not carry.
+    /// same transaction with the ids of the compounds written and what the rows changed, for what the
+    /// registry rows do not carry.
     public func writeRegistry(
         compounds: Int,
         rows: (Int) -> [RegistryRow],
-        alsoWrite: (any SQLDatabase, [CompoundKey: Int64]) async throws -> Void = { _, _ in }
+        alsoWrite: (any SQLDatabase, [CompoundKey: Int64], RegistryImportSummary) async throws -> Void = { _, _, _ in }
     ) async throws -> RegistryImportSummary {
         try await write { sql in
             let writer = try await RegistryWriter(sql: sql)
@@ -16,7 +17,7 @@ extension WuyeDatabase {
                 for row in rows(index) { try await writer.add(row) }
             }
             let summary = try await writer.finish()
-            try await alsoWrite(sql, writer.touchedCompounds)
+            try await alsoWrite(sql, writer.touchedCompounds, summary)
             return summary
         }
     }
