@@ -21,17 +21,18 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         .target(name: "WuyeCore"),
         .target(name: "Registry", dependencies: ["WuyeCore"]),
         .target(name: "Access", dependencies: ["WuyeCore"]),
         .target(name: "Assembly", dependencies: ["WuyeCore"]),
-        .target(name: "Cases", dependencies: ["WuyeCore"]),
+        .target(name: "Cases", dependencies: ["WuyeCore", "Access"]),
         .target(
             name: "Storage",
             dependencies: [
-                "WuyeCore", "Registry", "Access", "Assembly",
+                "WuyeCore", "Registry", "Access", "Assembly", "Cases",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -45,9 +46,10 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "WuyeCore", "Registry", "Access", "Assembly", "Storage",
+                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Templates"), .copy("Public"), .copy("OpenAPI/openapi.json")]
@@ -55,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "wuye",
             dependencies: [
-                "WuyeCore", "Registry", "Access", "Assembly", "Storage", "Web",
+                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Storage", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -64,12 +66,12 @@ let package = Package(
         .testTarget(name: "RegistryTests", dependencies: ["Registry", "WuyeCore"]),
         .testTarget(name: "AccessTests", dependencies: ["Access", "WuyeCore"]),
         .testTarget(name: "AssemblyTests", dependencies: ["Assembly", "WuyeCore"]),
-        .testTarget(name: "CasesTests", dependencies: ["Cases", "WuyeCore"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Registry", "Access", "Assembly", "WuyeCore"]),
+        .testTarget(name: "CasesTests", dependencies: ["Cases", "Access", "WuyeCore"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Registry", "Access", "Assembly", "Cases", "WuyeCore"]),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Registry", "Access", "Assembly", "WuyeCore",
+                "Web", "Storage", "Registry", "Access", "Assembly", "Cases", "WuyeCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -20,6 +20,7 @@ public enum AccessPolicy {
         case .conveneMeeting: role.kind == .committeeChair || role.kind == .committeeViceChair
         case .castBallot: role.kind == .owner
         case .enterPaperBallots: role.kind.portal == .committee
+        case .reportCase: caseReporterKinds.contains(role.kind)
         }
     }
 
@@ -29,6 +30,12 @@ public enum AccessPolicy {
     static let personalDataKinds: Set<RoleKind> = [
         .owner, .committeeChair, .committeeViceChair, .companyAdministrator, .companyManager, .steward,
         .gridWorker, .administrationStaff,
+    ]
+
+    /// Who reports cases: residents, the grid worker on patrol, property staff, and the offices that
+    /// take hotline calls (Jinan 12345 regulation Art. 22–23). Departments and committees do not.
+    static let caseReporterKinds: Set<RoleKind> = [
+        .owner, .gridWorker, .companyAdministrator, .companyManager, .steward, .administrationStaff,
     ]
 
     static func permits(_ role: Role, _ action: Action, _ place: Place) -> Bool {
@@ -45,6 +52,7 @@ public enum AccessPolicy {
             default: return place.compoundID != nil && covers(role, place)
             }
         case .manageAccounts: return covers(role, place)
+        case .reportCase: return place.compoundID != nil && covers(role, place)
         case .viewAuditLog: return true
         case .conveneMeeting, .castBallot, .enterPaperBallots:
             // Only inside the role's own compound; an owner votes for the compound, not one home.

@@ -14,6 +14,9 @@ public enum Action: String, CaseIterable, Sendable {
     case castBallot = "cast_ballot"
     /// Enter paper ballots and written votes carried by building representatives.
     case enterPaperBallots = "enter_paper_ballots"
+    /// Report a case at a place: owners at their homes and compound, grid workers on patrol in their
+    /// grid, company staff in the compounds they serve, administration staff entering hotline tickets.
+    case reportCase = "report_case"
 }
 
 /// The policy's answer. `notFound` hides whether something outside the account's scope exists

@@ -38,18 +38,40 @@ public enum CaseWorkflow {
         switch event {
         case .suspend:
             guard suspendable.contains(state) else { throw notAllowed(state, event) }
-            guard capacity == .supervisor else { throw wrongCapacity(event, capacity) }
+            guard capacity == .supervisor else { throw wrongCapacity(event, .supervisor) }
             return .suspended
         case .resume:
             guard state == .suspended, let previous, suspendable.contains(previous) else { throw notAllowed(state, event) }
-            guard capacity == .supervisor || capacity == .handler else { throw wrongCapacity(event, capacity) }
+            guard capacity == .supervisor || capacity == .handler else { throw wrongCapacity(event, .handler) }
             return previous
         default:
             let candidates = steps.filter { $0.from == state && $0.event == event }
             guard !candidates.isEmpty else { throw notAllowed(state, event) }
-            guard let step = candidates.first(where: { $0.by == capacity }) else { throw wrongCapacity(event, capacity) }
+            guard let step = candidates.first(where: { $0.by == capacity }) else { throw wrongCapacity(event, candidates[0].by) }
             return step.to
         }
+    }
+
+    /// The state after `event` made by someone holding `capacities` (one person may be intake,
+    /// handler and verifier at once), and the capacity it was made in.
+    public static func next(_ state: CaseState, _ event: CaseEvent, capacities: Set<CaseCapacity>,
+                            resumingTo previous: CaseState? = nil) throws(DomainError) -> (state: CaseState, capacity: CaseCapacity) {
+        for capacity in CaseCapacity.allCases where capacities.contains(capacity) {
+            if let to = try? next(state, event, by: capacity, resumingTo: previous) { return (to, capacity) }
+        }
+        // Nobody's step here: is it someone else's, or nobody's at all in this state?
+        let someone = CaseCapacity.allCases.first { (try? next(state, event, by: $0, resumingTo: previous)) != nil }
+        if let someone { throw wrongCapacity(event, someone) }
+        throw notAllowed(state, event)
+    }
+
+    /// The events someone holding `capacities` may make now.
+    public static func events(from state: CaseState, capacities: Set<CaseCapacity>) -> [CaseEvent] {
+        var seen: [CaseEvent] = []
+        for capacity in CaseCapacity.allCases where capacities.contains(capacity) {
+            for event in events(from: state, by: capacity) where !seen.contains(event) { seen.append(event) }
+        }
+        return seen
     }
 
     /// The events someone in `capacity` may make now: the buttons a page shows.
@@ -66,7 +88,7 @@ public enum CaseWorkflow {
     }
 
     static func wrongCapacity(_ event: CaseEvent, _ capacity: CaseCapacity) -> DomainError {
-        DomainError(code: "not_your_step", message: "此操作不由您办理", english: "\(event.rawValue) is not for the \(capacity.rawValue)",
+        DomainError(code: "not_your_step", message: "此操作不由您办理", english: "\(event.rawValue) is for the \(capacity.rawValue)",
                     field: "event")
     }
 }

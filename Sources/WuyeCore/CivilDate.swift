@@ -65,6 +65,15 @@ public struct CivilDate: Hashable, Comparable, Sendable {
         return era * 146_097 + dayOfEra - 719_468
     }
 
+    /// Parses "YYYY-MM-DD", as dates are stored; nil for anything else or a day that does not exist.
+    public init?(text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
     /// "YYYY-MM-DD", as dates are stored.
     public var text: String {
         (month < 10 ? "\(year)-0\(month)" : "\(year)-\(month)") + (day < 10 ? "-0\(day)" : "-\(day)")
@@ -72,5 +81,16 @@ public struct CivilDate: Hashable, Comparable, Sendable {
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+}
+
+/// Times as people in China read them: Beijing time, to the minute ("2026-11-23 09:30").
+public enum BeijingTime {
+    public static func text(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + 8 * 3600
+        let day = CivilDate(daysSince1970: Int((Double(seconds) / 86_400).rounded(.down)))
+        let minutes = ((seconds % 86_400) + 86_400) % 86_400 / 60
+        return day.text + " " + (minutes / 60 < 10 ? "0" : "") + String(minutes / 60) + ":" + (minutes % 60 < 10 ? "0" : "")
+            + String(minutes % 60)
     }
 }

@@ -108,6 +108,14 @@ func residentIDRejectsImpossibleBirthDate(raw: String) {
 }
 
 struct CivilDateTests {
+    @Test func storedDayTextParsesOnlyRealDaysInTheStoredForm() {
+        #expect(CivilDate(text: "2026-10-01") == CivilDate(year: 2026, month: 10, day: 1))
+        #expect(CivilDate(text: "2026-02-30") == nil)
+        #expect(CivilDate(text: "2026-1-01") == nil)
+        #expect(CivilDate(text: "2026-10-01x") == nil)
+        #expect(BeijingTime.text(Date(timeIntervalSince1970: 0)) == "1970-01-01 08:00")
+    }
+
     @Test func daysSince1970RoundTripsAcrossLeapDaysAndCenturies() {
         for days in [-25_567, 0, 10_956, 11_016, 19_782, 20_000, 47_482] {
             #expect(CivilDate(daysSince1970: days).daysSince1970 == days)

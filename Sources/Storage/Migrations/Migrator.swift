@@ -10,6 +10,7 @@ public struct Migrator: Sendable {
         Migration002Accounts.migration,
         Migration003RoleRevocationAndAppendOnlyAudit.migration,
         Migration004Assembly.migration,
+        Migration005Cases.migration,
     ]
 
     public init(database: WuyeDatabase) {

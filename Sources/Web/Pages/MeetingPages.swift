@@ -100,7 +100,7 @@ struct MeetingPages {
         all["action"] = "/compounds/\(compound)/meetings"
         all["meetings"] = try await assemblies.meetings(ofCompound: compound).map { meeting in
             ["href": "/meetings/\(meeting.id)", "title": meeting.title, "status": Self.statusText(meeting, now: assemblies.clock.now()),
-             "window": "\(Self.shown(meeting.opensAt)) 至 \(Self.shown(meeting.closesAt))"] as [String: Any]
+             "window": "\(BeijingTime.text(meeting.opensAt)) 至 \(BeijingTime.text(meeting.closesAt))"] as [String: Any]
         }
         all["mayConvene"] = place.map { principal.decide(.conveneMeeting, at: $0) == .allowed } ?? false
         // Three motion rows; after a refused form each keeps the matter and title that were typed.
@@ -134,7 +134,7 @@ struct MeetingPages {
         all["meetingID"] = meeting.id
         all["compoundHref"] = "/compounds/\(meeting.compoundID)/meetings"
         all["status"] = Self.statusText(meeting, now: now)
-        all["window"] = "\(Self.shown(meeting.opensAt)) 至 \(Self.shown(meeting.closesAt))"
+        all["window"] = "\(BeijingTime.text(meeting.opensAt)) 至 \(BeijingTime.text(meeting.closesAt))"
         all["recordDate"] = meeting.recordDate
         all["totals"] = "\(Formatting.count(meeting.totals.headcount)) 个表决权 · \(Formatting.area(centi: meeting.totals.area))"
         all["turnout"] = "\(Formatting.count(meeting.turnout.headcount)) 个表决权 · \(Formatting.area(centi: meeting.turnout.area))"
@@ -185,18 +185,9 @@ struct MeetingPages {
         return now < meeting.closesAt ? "正在表决" : "表决已截止，待结束计票"
     }
 
-    /// A time as a Beijing date and time for the page.
-    static func shown(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970) + 8 * 3600
-        let day = CivilDate(daysSince1970: Int((Double(seconds) / 86_400).rounded(.down)))
-        let minutes = ((seconds % 86_400) + 86_400) % 86_400 / 60
-        return "\(day.text) \(String(format: "%02d:%02d", minutes / 60, minutes % 60))"
-    }
-
     /// A day typed in a form (YYYY-MM-DD), as midnight in China.
     static func day(_ text: String, field: String) throws(DomainError) -> Date {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, let day = CivilDate(year: parts[0], month: parts[1], day: parts[2]) else {
+        guard let day = CivilDate(text: text) else {
             throw DomainError(code: "invalid_date", message: "请按 年-月-日 填写日期", english: "a date is YYYY-MM-DD", field: field)
         }
         return Date(timeIntervalSince1970: TimeInterval(day.daysSince1970 * 86_400 - 8 * 3600))
