@@ -32,6 +32,25 @@ public enum CaseEvent: String, CaseIterable, Codable, Sendable {
     case accept, register, reject, dispatch, sendBack = "send_back", startHandling = "start_handling"
     case reportBack = "report_back", startVerifying = "start_verifying", close, returnForRework = "return_for_rework"
     case suspend, resume, reopen
+
+    /// The button's words.
+    public var chineseName: String {
+        switch self {
+        case .accept: "受理"
+        case .register: "立案"
+        case .reject: "不予立案"
+        case .dispatch: "派遣"
+        case .sendBack: "退回重新派遣"
+        case .startHandling: "开始处置"
+        case .reportBack: "反馈处置结果"
+        case .startVerifying: "开始核查"
+        case .close: "核查通过，结案"
+        case .returnForRework: "退回返工"
+        case .suspend: "批准延期"
+        case .resume: "恢复办理"
+        case .reopen: "重新打开"
+        }
+    }
 }
 
 /// The part an actor plays on one case (decided by the access policy from their role and the case's place).

@@ -80,5 +80,9 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
     AccountPages(accounts: accounts, tokens: tokens, places: places, renderer: renderer).add(to: router)
     AuditPages(log: log, renderer: renderer).add(to: router)
     MeetingPages(assemblies: assemblies, places: places, queries: queries, renderer: renderer).add(to: router)
+    let caseStore = CaseStore(database: database, clock: clock)
+    let caseQueries = CaseQueries(database: database)
+    CaseAPI(store: caseStore, cases: caseQueries, places: places).add(to: api)
+    CasePages(store: caseStore, cases: caseQueries, places: places, queries: queries, renderer: renderer).add(to: router)
     return router
 }

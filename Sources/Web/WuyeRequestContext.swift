@@ -21,8 +21,9 @@ public struct WuyeRequestContext: RequestContext {
 
     public var responseEncoder: JSONEncoder { Self.encoder }
     public var requestDecoder: JSONDecoder { Self.decoder }
-    /// Forms and JSON bodies are small; anything larger is refused with 413 before it is read.
-    public var maxUploadSize: Int { 64 * 1024 }
+    /// Forms and JSON bodies are small; anything larger is refused with 413 before it is read. The
+    /// CSRF middleware raises it for the few routes that take photos (`UploadLimits`).
+    public var maxUploadSize: Int = UploadLimits.form
 
     /// Who an audit entry names for this request.
     var actor: AuditActor {

@@ -15,6 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOption
     @Flag(help: "On an empty database, load the small demo city first; create and print the demo accounts.") var demo = false
     @Option(help: "The address users reach the platform at; https:// marks cookies Secure.") var publicURL: String?
+    @Option(help: "Seconds between escalation sweeps of overdue cases.") var sweepSeconds: Int = 60
 
     func run() async throws {
         var logger = Logger(label: "wuye")
@@ -31,17 +32,23 @@ struct ServeCommand: AsyncParsableCommand {
             if let meeting = try await DemoMeeting.convene(in: db, for: accounts) {
                 FileHandle.standardOutput.write(Data("Demo owners' meeting open for voting: /meetings/\(meeting)\n".utf8))
             }
+            try await DemoCases.report(in: db, for: accounts)
         }
         logger.info("wuye on \(url) listening at http://\(host):\(port)")
         let security = WebSecurity(secureCookies: publicURL?.lowercased().hasPrefix("https://") ?? false)
         let app = try await buildApplication(configuration: .init(host: host, port: port, security: security),
                                              database: db, logger: logger)
+        // The escalation sweep runs beside the server; with several instances the lease lets one sweep.
+        let sweeper = Task { await CaseScheduler(database: db, holder: "\(host):\(port)-\(ProcessInfo.processInfo.processIdentifier)")
+            .run(every: .seconds(sweepSeconds), logger: logger) }
         do {
             try await app.runService()
         } catch {
+            sweeper.cancel()
             await db.shutdown()
             throw error
         }
+        sweeper.cancel()
         await db.shutdown()
     }
 }

@@ -7,6 +7,7 @@ import Storage
 import Testing
 import Web
 import Assembly
+import Cases
 import WuyeCore
 
 /// Every route of the router, for every demo role, against its own scope and a neighbouring one
@@ -30,6 +31,9 @@ struct AccessMatrixTests {
         let places: RegistryPlaces
         let accounts: AccountStore
         let meeting: Int64, farMeeting: Int64
+        /// A case the demo owner reported at home, and a hotline ticket in the far compound; each with a photo.
+        let ownCase: Int64, farCase: Int64
+        let cases: CaseQueries
 
         static func load(_ database: WuyeDatabase) async throws -> World {
             let plan = try await DemoAccounts.plan(in: database)
@@ -73,12 +77,20 @@ struct AccessMatrixTests {
             }
             let meeting = try await convene(compound)
             let farMeeting = try await convene(far.id)
+            let caseStore = CaseStore(database: database)
+            let ownCase = try await caseStore.report(.init(kind: .repair, source: .owner, description: "水管漏水", compoundID: compound,
+                                                          homeID: ownHome, photos: [webpBytes]),
+                                                    reporter: principal.accountID, by: .command("test"))
+            let farCase = try await caseStore.report(.init(kind: .hazard, source: .hotline, description: "消防通道堵塞", compoundID: far.id,
+                                                          photos: [webpBytes]),
+                                                    reporter: nil, by: .command("test"))
             return World(
                 ownHome: ownHome, otherHome: otherHome, farHome: farHome.id,
                 ownBuilding: home.buildingID, otherBuilding: other, farBuilding: farHome.buildingID,
                 compound: compound, farCompound: far.id, community: community, district: district,
                 farDistrict: farDistrict, city: city, places: places,
-                accounts: AccountStore(database: database, hasher: testHasher), meeting: meeting, farMeeting: farMeeting)
+                accounts: AccountStore(database: database, hasher: testHasher), meeting: meeting, farMeeting: farMeeting,
+                ownCase: ownCase, farCase: farCase, cases: CaseQueries(database: database))
         }
     }
 
@@ -125,6 +137,61 @@ struct AccessMatrixTests {
         registry(action, api: false, post: post, allowed: allowed) { world in
             [("/compounds/\(world.compound)/meetings", try await world.places.place(ofCompound: world.compound)),
              ("/compounds/\(world.farCompound)/meetings", try await world.places.place(ofCompound: world.farCompound))]
+        }
+    }
+
+    /// A WebP header: an image the photo check accepts, written in ASCII so it travels as a JSON probe's body.
+    static let webpText = "RIFF\u{0}\u{0}\u{0}\u{0}WEBPVP8 "
+    static let webpBytes = Array(webpText.utf8)
+
+    /// A case route, probed on the demo owner's case and the far hotline ticket. Who may not see a
+    /// case gets 404; `who` narrows the allowed ones further (its reporter, or any party to it).
+    enum CaseAudience { case viewers, parties, reporter }
+
+    static func caseRoute(api: Bool, post: Bool = false, who: CaseAudience = .viewers, allowed: HTTPResponse.Status = .ok,
+                          body: String = "{}", form: [String: String] = [:], _ suffix: String = "") -> Probes {
+        { principal, world, _ in
+            try await [world.ownCase, world.farCase].asyncMap { id in
+                let uri = (api ? "/api/v1" : "") + "/cases/\(id)\(suffix)"
+                let expected: HTTPResponse.Status
+                if let principal {
+                    let record = try #require(try await world.cases.find(id: id))
+                    let parts = CaseParties.capacities(of: principal, on: record.site)
+                    expected = if !CaseParties.mayView(principal, record.site) { .notFound } else {
+                        switch who {
+                        case .viewers: allowed
+                        case .parties: parts.isEmpty ? .forbidden : allowed
+                        case .reporter: parts.contains(.reporter) ? allowed : .forbidden
+                        }
+                    }
+                } else {
+                    expected = api ? (post ? .forbidden : .unauthorized) : .seeOther
+                }
+                return Probe(uri: uri, form: post && !api ? form : nil, json: post && api ? body : nil, expected: expected)
+            }
+        }
+    }
+
+    /// Reporting at the demo compound and the far one: the policy's `reportCase` decides; an
+    /// allowed API report (of a kind its source may report) is created, an allowed empty form is 422.
+    static func reporting(api: Bool) -> Probes {
+        { principal, world, _ in
+            try await [world.compound, world.farCompound].asyncMap { compound in
+                let place = try await world.places.place(ofCompound: compound)
+                let uri = api ? "/api/v1/cases" : "/cases"
+                guard let principal else {
+                    return Probe(uri: uri, form: api ? nil : ["compound_id": String(compound)], json: api ? "{}" : nil,
+                                 expected: api ? .forbidden : .seeOther)
+                }
+                let decision = place.map { principal.decide(.reportCase, at: $0) } ?? .notFound
+                let source = principal.roles.first { role in
+                    place.map { AccessPolicy.decide(.reportCase, at: $0, roles: [role]) == .allowed } ?? false
+                }.flatMap(CaseSource.of)
+                let kind = source?.kinds.first ?? .repair
+                let json = #"{"kind":"\#(kind.rawValue)","compound_id":\#(compound),"description":"矩阵测试"}"#
+                return Probe(uri: uri, form: api ? nil : ["compound_id": String(compound), "place": "compound"], json: api ? json : nil,
+                             expected: status(decision, allowed: api ? .created : .unprocessableContent))
+            }
         }
     }
 
@@ -323,6 +390,30 @@ struct AccessMatrixTests {
         "POST /meetings/{id}/paper-ballots": meeting(.enterPaperBallots, api: false, post: true, allowed: .unprocessableContent,
                                                      "/paper-ballots"),
         "POST /meetings/{id}/close": meeting(.conveneMeeting, api: false, post: true, allowed: .unprocessableContent, "/close"),
+        "GET /cases": mine("/cases", api: false),
+        "GET /cases/new": { principal, _, _ in
+            [get("/cases/new", principal.map { $0.mayEver(.reportCase) ? .ok : .forbidden } ?? .seeOther)]
+        },
+        "POST /cases": reporting(api: false),
+        "GET /cases/{id}": caseRoute(api: false),
+        "POST /cases/{id}/events": caseRoute(api: false, post: true, who: .parties, allowed: .unprocessableContent,
+                                             form: ["event": "register", "note": "矩阵"], "/events"),
+        "POST /cases/{id}/acknowledge": caseRoute(api: false, post: true, who: .parties, allowed: .unprocessableContent, "/acknowledge"),
+        "POST /cases/{id}/rating": caseRoute(api: false, post: true, who: .parties, allowed: .unprocessableContent, "/rating"),
+        "GET /api/v1/cases": mine("/api/v1/cases", api: true),
+        "POST /api/v1/cases": reporting(api: true),
+        "GET /api/v1/cases/{id}": caseRoute(api: true),
+        "GET /api/v1/cases/{id}/photos/{number}": caseRoute(api: true, "/photos/1"),
+        // The owner's own open case takes one more photo; nobody else may add any.
+        "POST /api/v1/cases/{id}/photos": caseRoute(api: true, post: true, who: .reporter, allowed: .created, body: webpText, "/photos"),
+        // A reported case cannot be registered yet, is already acknowledged and is not closed: every
+        // party is refused for the step (422), never for access.
+        "POST /api/v1/cases/{id}/events": caseRoute(api: true, post: true, who: .parties, allowed: .unprocessableContent,
+                                                    body: #"{"event":"register","note":"矩阵"}"#, "/events"),
+        "POST /api/v1/cases/{id}/acknowledge": caseRoute(api: true, post: true, who: .parties, allowed: .unprocessableContent,
+                                                         "/acknowledge"),
+        "POST /api/v1/cases/{id}/rating": caseRoute(api: true, post: true, who: .parties, allowed: .unprocessableContent,
+                                                    body: #"{"stars":5}"#, "/rating"),
         "GET /api/v1/audit": { principal, _, _ in
             [get("/api/v1/audit", principal.map { status($0.decide(.viewAuditLog, at: .platform)) } ?? .unauthorized)]
         },

@@ -1,6 +1,7 @@
 import Access
 import Cases
 import Foundation
+import Registry
 import SQLKit
 import WuyeCore
 
@@ -11,7 +12,7 @@ public struct CaseRecord: Codable, Sendable, Equatable {
     public let compoundName: String
     public let buildingID: Int64?
     public let homeID: Int64?
-    /// Where in the compound: "3号楼 2单元 301", "3号楼（公共部位）" or "小区公共区域".
+    /// Where in the compound: "3-2-301", "3号楼公共部位" or "小区公共区域".
     public let placeLabel: String
     public let gridID: Int64?
     public let companyID: Int64?
@@ -74,9 +75,9 @@ public struct CaseRecord: Codable, Sendable, Equatable {
         let building = try row.decode(column: "building_number", as: String?.self)
         if let home = try row.decode(column: "home_number", as: String?.self), let building {
             let unit = try row.decode(column: "unit_number", as: String?.self) ?? ""
-            placeLabel = "\(building)号楼 \(unit)单元 \(home)"
+            placeLabel = BuildingLabel.address(building: building, unit: unit, home: home)
         } else if let building {
-            placeLabel = "\(building)号楼（公共部位）"
+            placeLabel = BuildingLabel.building(building) + "公共部位"
         } else {
             placeLabel = "小区公共区域"
         }

@@ -43,7 +43,7 @@ struct AssemblyAPI {
         router.post("compounds/:id/meetings") { request, context in
             let compound = try request.pathID(context)
             try context.require(.conveneMeeting, at: try await places.place(ofCompound: compound))
-            let body = try await decode(ConveneBody.self, request, context)
+            let body = try await JSONBody.decode(ConveneBody.self, request, context)
             let plan = try MeetingPlan(title: body.title, motions: body.motions.map { ($0.matter, $0.title) }, opensAt: body.opensAt,
                                        closesAt: body.closesAt, publishedAt: assemblies.clock.now())
             let id = try await assemblies.convene(compoundID: compound, plan: plan, by: context.actor)
@@ -56,7 +56,7 @@ struct AssemblyAPI {
         }
         router.post("meetings/:id/ballots") { request, context in
             let meeting = try await context.meeting(for: .castBallot, assemblies: assemblies, places: places)
-            let body = try await decode(BallotBody.self, request, context)
+            let body = try await JSONBody.decode(BallotBody.self, request, context)
             guard let right = try await assemblies.right(ofAccount: try context.signedIn().accountID, meetingID: meeting.id) else {
                 throw DomainError(code: "no_voting_right", message: "您在这次会议中没有表决权（以登记日的房屋登记为准）",
                                   english: "you hold no voting right in this meeting", field: "meeting")
@@ -65,7 +65,7 @@ struct AssemblyAPI {
         }
         router.post("meetings/:id/paper-ballots") { request, context in
             let meeting = try await context.meeting(for: .enterPaperBallots, assemblies: assemblies, places: places)
-            let body = try await decode(PaperBallotBody.self, request, context)
+            let body = try await JSONBody.decode(PaperBallotBody.self, request, context)
             guard let channel = AssemblyStore.Channel(rawValue: body.channel ?? "paper"), channel != .online else {
                 throw APIError.badParameter("channel", "channel 应为 paper（纸质表决票）或 written（楼栋代表收集的书面意见）")
             }
@@ -96,16 +96,5 @@ struct AssemblyAPI {
                                                  by: context.actor)
         return EditedResponse(status: .created, response: Receipts(
             rightNumber: right, receipts: Dictionary(uniqueKeysWithValues: receipts.map { (String($0.key), $0.value) })))
-    }
-
-    private func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: WuyeRequestContext) async throws -> T {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        do {
-            return try WuyeRequestContext.decoder.decode(type, from: Data(buffer: buffer))
-        } catch let DecodingError.keyNotFound(key, path) {
-            throw APIError.badParameter((path.codingPath + [key]).map(\.stringValue).joined(separator: "."), "缺少字段")
-        } catch let DecodingError.dataCorrupted(path), let DecodingError.typeMismatch(_, path), let DecodingError.valueNotFound(_, path) {
-            throw APIError.badParameter(path.codingPath.map(\.stringValue).joined(separator: "."), "字段格式不正确")
-        }
     }
 }

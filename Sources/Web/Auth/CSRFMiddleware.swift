@@ -12,11 +12,14 @@ struct CSRFMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard [.post, .put, .patch, .delete].contains(request.method) else { return try await next(request, context) }
         var request = request
+        var context = context
+        context.maxUploadSize = UploadLimits.limit(for: request)
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         if context.principal != nil, context.session == nil { return try await next(request, context) }  // bearer token
         let expected = context.session?.csrfToken ?? request.cookies[WebSecurity.formCookie]?.value
         let header = request.headers.first { $0.name.canonicalName == "x-csrf-token" }?.value
-        let sent = header ?? FormFields(body: body)["_csrf"]
+        let sent = try header ?? MultipartForm.boundary(of: request).map { try MultipartForm(body: body, boundary: $0).fields["_csrf"] }
+            ?? FormFields(body: body)["_csrf"]
         guard let expected, let sent, !expected.isEmpty, Secret.equal(expected, sent) else {
             throw CSRFRejected()
         }

@@ -30,6 +30,7 @@ struct PageRenderer: Sendable {
                 "portals": principal.portals.map { ["href": "/portal/\($0.rawValue)", "name": $0.chineseName] },
                 "administers": principal.mayEver(.manageAccounts),
                 "audits": principal.mayEver(.viewAuditLog),
+                "cases": principal.roles.contains { $0.kind != .platformAdministrator },
             ] as [String: Any]
         }
         values["csrf"] = context.session?.csrfToken ?? values["csrf"] ?? ""

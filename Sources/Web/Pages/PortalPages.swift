@@ -50,6 +50,7 @@ struct PortalPages {
                 }
                 section["homes"] = homes
                 section["service"] = try await serviceLine(compoundID)
+                tasks.append(["href": "/cases/new", "label": "报事报修：拍照上报，跟踪办理"])
                 tasks.append(["href": "/compounds/\(compoundID)/meetings", "label": "业主大会：查看议题并投票"])
                 tasks.append(["href": "/compounds/\(compoundID)", "label": "查看本小区的楼栋和物业服务"])
             }
@@ -65,6 +66,7 @@ struct PortalPages {
             let page = try await queries.compounds(within: CompoundScope(roles: [role]), today: places.today, after: nil, limit: 50)
             section["scope"] = role.kind == .gridWorker ? "本网格的小区" : "本企业服务的小区"
             section["compounds"] = page.items.map(RegistryPages.card)
+            tasks.append(["href": "/cases", "label": role.kind == .gridWorker ? "网格事项：待办、巡查上报" : "报事工单：待办与督办"])
             if role.kind == .companyAdministrator { tasks.append(["href": "/accounts", "label": "开通项目经理、物业管家账号"]) }
         case .administrationStaff, .departmentStaff:
             if let code = role.division, let division = try await queries.division(code: code.rawValue) {
@@ -73,6 +75,7 @@ struct PortalPages {
                                          "compounds": Formatting.count(division.compounds),
                                          "homes": Formatting.count(division.counts.homes)]]
                 tasks.append(["href": "/divisions/\(division.code)", "label": "逐级查看辖区内小区与房屋"])
+                tasks.append(["href": "/cases", "label": "案件：待办、逾期与升级"])
                 if !AccessPolicy.grantableKinds(by: role).isEmpty { tasks.append(["href": "/accounts", "label": "为下级开通账号"]) }
             }
         case .platformAdministrator:

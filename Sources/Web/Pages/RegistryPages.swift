@@ -202,11 +202,8 @@ struct RegistryPages {
     }
 }
 
-/// How buildings, units and homes are named on screen: "3号楼", "2单元", "3-2-501".
-enum BuildingLabel {
-    static func building(_ number: String) -> String { Int(number) != nil ? "\(number)号楼" : number }
-    static func unit(_ number: String) -> String { Int(number) != nil ? "\(number)单元" : number }
-    static func address(_ home: HomeView) -> String { "\(home.building)-\(home.unit)-\(home.number)" }
+extension BuildingLabel {
+    static func address(_ home: HomeView) -> String { address(building: home.building, unit: home.unit, home: home.number) }
 }
 
 extension RegistryPages {
