@@ -13,6 +13,9 @@ public struct Migrator: Sendable {
         Migration005Cases.migration,
     ]
 
+    /// The numbers of every migration this build knows, in order.
+    public static var numbers: [Int] { all.map(\.number) }
+
     public init(database: WuyeDatabase) {
         self.database = database
     }
