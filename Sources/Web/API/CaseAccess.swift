@@ -25,10 +25,7 @@ extension WuyeRequestContext {
     /// else the first of its roles that may (403/404 as the policy says when none may).
     func reportingSource(at place: Place?, asked: String?) throws -> CaseSource {
         let principal = try require(.reportCase, at: place)
-        let sources = principal.roles.compactMap { role -> CaseSource? in
-            guard let place, AccessPolicy.decide(.reportCase, at: place, roles: [role]) == .allowed else { return nil }
-            return CaseSource.of(role)
-        }
+        let sources = place.map { principal.reportingSources(at: $0) } ?? []
         if let asked, !asked.isEmpty {
             guard let source = CaseSource(rawValue: asked), sources.contains(source) else {
                 throw APIError.badParameter("source", "您不能以“\(asked)”的身份上报")
@@ -36,6 +33,15 @@ extension WuyeRequestContext {
             return source
         }
         return sources[0]
+    }
+}
+
+extension Principal {
+    /// The sources the account may report as at `place`: one per role that may report there.
+    func reportingSources(at place: Place) -> [CaseSource] {
+        roles.compactMap { role in
+            AccessPolicy.decide(.reportCase, at: place, roles: [role]) == .allowed ? CaseSource.of(role) : nil
+        }
     }
 }
 

@@ -139,9 +139,7 @@ struct CasePages {
         let place = try await places.place(ofCompound: compoundID)
         try context.require(.reportCase, at: place)
         guard let view = try await queries.compound(id: compoundID), let place else { throw AccessRefused(status: .notFound) }
-        let sources = principal.roles.compactMap { role -> CaseSource? in
-            AccessPolicy.decide(.reportCase, at: place, roles: [role]) == .allowed ? CaseSource.of(role) : nil
-        }
+        let sources = principal.reportingSources(at: place)
         let typed = all["form"] as? [String: String] ?? [:]
         var places: [[String: Any]] = []
         if let ownerRole, ownerRole.compoundID == compoundID {
