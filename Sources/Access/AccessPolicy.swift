@@ -21,6 +21,8 @@ public enum AccessPolicy {
         case .castBallot: role.kind == .owner
         case .enterPaperBallots: role.kind.portal == .committee
         case .reportCase: caseReporterKinds.contains(role.kind)
+        case .manageOpen311Keys:
+            role.kind == .platformAdministrator || (role.kind == .administrationStaff && (role.division?.level ?? .community) <= .district)
         }
     }
 
@@ -51,7 +53,7 @@ public enum AccessPolicy {
                 return covers(role, place)
             default: return place.compoundID != nil && covers(role, place)
             }
-        case .manageAccounts: return covers(role, place)
+        case .manageAccounts, .manageOpen311Keys: return covers(role, place)
         case .reportCase: return place.compoundID != nil && covers(role, place)
         case .viewAuditLog: return true
         case .conveneMeeting, .castBallot, .enterPaperBallots:

@@ -17,6 +17,9 @@ public enum Action: String, CaseIterable, Sendable {
     /// Report a case at a place: owners at their homes and compound, grid workers on patrol in their
     /// grid, company staff in the compounds they serve, administration staff entering hotline tickets.
     case reportCase = "report_case"
+    /// Issue and revoke the api_keys of Open311 clients: the city's and districts' housing offices,
+    /// which answer for the systems that post cases into their area.
+    case manageOpen311Keys = "manage_open311_keys"
 }
 
 /// The policy's answer. `notFound` hides whether something outside the account's scope exists

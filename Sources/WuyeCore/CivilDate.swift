@@ -84,13 +84,25 @@ public struct CivilDate: Hashable, Comparable, Sendable {
     }
 }
 
-/// Times as people in China read them: Beijing time, to the minute ("2026-11-23 09:30").
+/// Times as people in China read them: Beijing time, to the minute ("2026-11-23 09:30"), or as a
+/// W3C datetime with the zone for machine readers ("2026-11-23T09:30:00+08:00").
 public enum BeijingTime {
     public static func text(_ date: Date) -> String {
+        let (day, seconds) = parts(date)
+        return day.text + " " + twoDigits(seconds / 3600) + ":" + twoDigits(seconds % 3600 / 60)
+    }
+
+    public static func w3c(_ date: Date) -> String {
+        let (day, seconds) = parts(date)
+        return day.text + "T" + twoDigits(seconds / 3600) + ":" + twoDigits(seconds % 3600 / 60) + ":" + twoDigits(seconds % 60) + "+08:00"
+    }
+
+    /// The Beijing calendar day and the seconds since its midnight.
+    private static func parts(_ date: Date) -> (CivilDate, Int) {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + 8 * 3600
         let day = CivilDate(daysSince1970: Int((Double(seconds) / 86_400).rounded(.down)))
-        let minutes = ((seconds % 86_400) + 86_400) % 86_400 / 60
-        return day.text + " " + (minutes / 60 < 10 ? "0" : "") + String(minutes / 60) + ":" + (minutes % 60 < 10 ? "0" : "")
-            + String(minutes % 60)
+        return (day, ((seconds % 86_400) + 86_400) % 86_400)
     }
+
+    private static func twoDigits(_ value: Int) -> String { (value < 10 ? "0" : "") + String(value) }
 }

@@ -91,6 +91,16 @@ public struct DivisionCode: RawRepresentable, Hashable, Comparable, Codable, Sen
         return false
     }
 
+    /// The leading digits every code under the division shares: 3702 for Qingdao (370200), 370202
+    /// for 市南区; a subdistrict's or community's whole code. `LIKE prefix%` finds what lies inside.
+    public var sharedPrefix: String {
+        switch level {
+        case .province: String(rawValue.prefix(2))
+        case .city: String(rawValue.prefix(4))
+        default: rawValue
+        }
+    }
+
     /// The six-digit GB/T 2260 county-level prefix, for districts and everything below them.
     public var districtCode: DivisionCode? {
         guard level >= .district else { return nil }

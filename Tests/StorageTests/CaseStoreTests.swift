@@ -163,6 +163,9 @@ struct CaseStoreTests {
         #expect(try await world.queries.queue(for: world.housing).toHandle.isEmpty)
         let district = try #require(world.district.roles.first?.division)
         #expect(try await world.queries.board(division: district, now: world.clock.now()).map(\.id) == [id])
+        // The city's board holds every district's: its code (370200) is not a prefix of theirs.
+        let city = try #require(district.parent)
+        #expect(try await world.queries.board(division: city, now: world.clock.now()).map(\.id) == [id])
         let events = try await world.queries.timeline(caseID: id).map(\.event)
         #expect(events == ["report", "escalate", "acknowledge", "escalate"])
         #expect(try await world.db.count("case_notifications") == 2)

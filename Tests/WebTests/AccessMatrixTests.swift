@@ -335,6 +335,13 @@ struct AccessMatrixTests {
         "POST /meetings/{id}/paper-ballots": meeting(.enterPaperBallots, api: false, post: true, allowed: .unprocessableContent,
                                                      "/paper-ballots"),
         "POST /meetings/{id}/close": meeting(.conveneMeeting, api: false, post: true, allowed: .unprocessableContent, "/close"),
+        "GET /open311/v2/{resource}": open("/open311/v2/services.json"),
+        "GET /open311/v2/services/{service}": open("/open311/v2/services/repair.json"),
+        "GET /open311/v2/requests/{request}": open311Request,
+        "POST /open311/v2/{resource}": open311Post,
+        "GET /open311/keys": open311Keys,
+        "POST /open311/keys": open311KeyIssue,
+        "POST /open311/keys/{id}/revoke": open311KeyRevocation,
         "GET /cases": mine("/cases", api: false),
         "GET /cases/new": { principal, _, _ in
             [get("/cases/new", principal.map { $0.mayEver(.reportCase) ? .ok : .forbidden } ?? .seeOther)]

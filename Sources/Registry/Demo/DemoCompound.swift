@@ -25,6 +25,12 @@ public struct DemoCompound: Sendable, Hashable {
     /// Registry rows: one per (home, owner), one per undelivered home.
     public let rowCount: Int
 
+    /// Its point on the map: compounds sit on a lattice over Qingdao's urban area, about 450 m
+    /// apart, so an Open311 request's lat/long always has a compound within reach.
+    public var location: GeoPoint {
+        GeoPoint(latitudeE6: 36_050_000 + Int64(index / 60) * 4_000, longitudeE6: 120_300_000 + Int64(index % 60) * 5_000)
+    }
+
     // Where its owners start in the city-wide owner numbering, which makes identifiers unique.
     let communityIndex: Int
     let firstPersonIndex: Int

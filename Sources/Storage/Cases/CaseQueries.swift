@@ -85,7 +85,7 @@ public struct CaseQueries: Sendable {
         return try await database.read { sql in
             try await sql.raw("""
                 SELECT \(unsafeRaw: CaseRecord.columns) FROM \(unsafeRaw: CaseRecord.joins)
-                WHERE c.community_code LIKE \(bind: division.rawValue + "%") AND c.state NOT IN ('closed', 'rejected')
+                WHERE c.community_code LIKE \(bind: division.sharedPrefix + "%") AND c.state NOT IN ('closed', 'rejected')
                   AND (c.escalations > 0 OR c.due_at <= \(bind: seconds)
                        OR (c.acknowledged = FALSE AND c.acknowledge_by <= \(bind: seconds)))
                 ORDER BY c.due_at, c.id LIMIT \(unsafeRaw: String(max(1, min(limit, 1000))))
@@ -109,11 +109,11 @@ public struct CaseQueries: Sendable {
             return "(c.level = \(bind: level.rawValue) AND c.grid_id = \(bind: grid))"
         case .administrationStaff:
             guard let division = role.division, division.level == .subdistrict, let level = at(.subdistrict) else { return nil }
-            return "(c.level = \(bind: level.rawValue) AND c.community_code LIKE \(bind: division.rawValue + "%"))"
+            return "(c.level = \(bind: level.rawValue) AND c.community_code LIKE \(bind: division.sharedPrefix + "%"))"
         case .departmentStaff:
             guard let division = role.division, let department = role.department, division.level <= .district,
                   let level = at(.department) else { return nil }
-            return "(c.level = \(bind: level.rawValue) AND c.department = \(bind: department.rawValue) AND c.community_code LIKE \(bind: division.rawValue + "%"))"
+            return "(c.level = \(bind: level.rawValue) AND c.department = \(bind: department.rawValue) AND c.community_code LIKE \(bind: division.sharedPrefix + "%"))"
         default:
             return nil
         }

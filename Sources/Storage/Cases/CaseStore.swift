@@ -34,10 +34,12 @@ public struct CaseStore: Sendable {
         public var contactName: String?
         public var contactPhone: String?
         public var photos: [[UInt8]]
+        /// The Open311 client's key, media URL and point, for requests posted through `/open311/v2`.
+        public var open311: Open311Origin?
 
         public init(kind: CaseKind, source: CaseSource, urgent: Bool = false, description: String, compoundID: Int64,
                     buildingID: Int64? = nil, homeID: Int64? = nil, contactName: String? = nil, contactPhone: String? = nil,
-                    photos: [[UInt8]] = []) {
+                    photos: [[UInt8]] = [], open311: Open311Origin? = nil) {
             self.kind = kind
             self.source = source
             self.urgent = urgent
@@ -48,6 +50,7 @@ public struct CaseStore: Sendable {
             self.contactName = contactName
             self.contactPhone = contactPhone
             self.photos = photos
+            self.open311 = open311
         }
 
         /// The report's own rules, before anything is read or written.
@@ -89,13 +92,16 @@ public struct CaseStore: Sendable {
             guard let row = try await sql.raw("""
                 INSERT INTO cases (compound_id, building_id, home_id, grid_id, company_id, community_code, kind, source, urgent,
                                    description, department, state, level, reporter_account_id, contact_name, contact_phone,
-                                   reported_at, updated_at, due_at, acknowledged, event_count, photo_count)
+                                   reported_at, updated_at, due_at, acknowledged, event_count, photo_count,
+                                   open311_key_id, media_url, latitude_e6, longitude_e6)
                 VALUES (\(bind: new.compoundID), \(bind: site.building), \(bind: new.homeID), \(bind: site.grid),
                         \(bind: route.firstLevel == .company ? site.company : nil), \(bind: site.community.rawValue),
                         \(bind: new.kind.rawValue), \(bind: new.source.rawValue), \(bind: new.urgent), \(bind: checked.description),
                         \(bind: route.department.rawValue), 'reported', \(bind: route.firstLevel.rawValue), \(bind: reporter),
                         \(bind: new.contactName?.trimmedWhitespace), \(bind: checked.phone), \(bind: seconds), \(bind: seconds),
-                        \(bind: Int64(due.timeIntervalSince1970)), TRUE, 1, \(bind: Int64(new.photos.count)))
+                        \(bind: Int64(due.timeIntervalSince1970)), TRUE, 1, \(bind: Int64(new.photos.count)),
+                        \(bind: new.open311?.keyID), \(bind: new.open311?.mediaURL), \(bind: new.open311?.point?.latitudeE6),
+                        \(bind: new.open311?.point?.longitudeE6))
                 RETURNING id
                 """).first() else { throw AuditLogMissing() }
             let id = try row.decode(column: "id", as: Int64.self)

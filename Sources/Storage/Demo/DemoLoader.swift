@@ -17,7 +17,8 @@ public enum DemoLoader {
                 }
                 compoundIDs.append(id)
                 try await sql.raw("""
-                    UPDATE compounds SET address = \(bind: compound.address), renovated_old = \(bind: compound.renovatedOld)
+                    UPDATE compounds SET address = \(bind: compound.address), renovated_old = \(bind: compound.renovatedOld),
+                           latitude_e6 = \(bind: compound.location.latitudeE6), longitude_e6 = \(bind: compound.location.longitudeE6)
                     WHERE id = \(bind: id)
                     """).run()
             }

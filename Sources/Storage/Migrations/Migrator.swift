@@ -11,6 +11,7 @@ public struct Migrator: Sendable {
         Migration003RoleRevocationAndAppendOnlyAudit.migration,
         Migration004Assembly.migration,
         Migration005Cases.migration,
+        Migration006Open311.migration,
     ]
 
     /// The numbers of every migration this build knows, in order.

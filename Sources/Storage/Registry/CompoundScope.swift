@@ -16,7 +16,7 @@ public struct CompoundScope: Sendable, Equatable {
             switch role.kind {
             case .platformAdministrator: everything = true
             case .administrationStaff, .departmentStaff:
-                if let division = role.division { divisionPrefixes.append(Self.prefix(of: division)) }
+                if let division = role.division { divisionPrefixes.append(division.sharedPrefix) }
             case .owner, .committeeChair, .committeeViceChair, .committeeMember:
                 if let compound = role.compoundID { compoundIDs.append(compound) }
             case .companyAdministrator, .companyManager, .steward:
@@ -32,16 +32,6 @@ public struct CompoundScope: Sendable, Equatable {
 
     public var isEmpty: Bool {
         !everything && divisionPrefixes.isEmpty && compoundIDs.isEmpty && companyIDs.isEmpty && gridIDs.isEmpty
-    }
-
-    /// The leading digits every code under the division shares: 3702 for Qingdao (370200), 370202
-    /// for 市南区; a subdistrict's or community's whole code.
-    static func prefix(of division: DivisionCode) -> String {
-        switch division.level {
-        case .province: String(division.rawValue.prefix(2))
-        case .city: String(division.rawValue.prefix(4))
-        default: division.rawValue
-        }
     }
 
     /// A condition on `compounds` aliased `c`; `today` decides which companies serve now.

@@ -6,7 +6,11 @@ struct FormFields: Sendable {
     private(set) var values: [String: String] = [:]
 
     init(body: ByteBuffer) {
-        let text = String(buffer: body)
+        self.init(encoded: String(buffer: body))
+    }
+
+    /// Fields in `application/x-www-form-urlencoded`, as a body or a URL's query carries them.
+    init(encoded text: String) {
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let key = Self.decode(parts[0]) else { continue }
@@ -15,6 +19,13 @@ struct FormFields: Sendable {
     }
 
     subscript(_ name: String) -> String? { values[name] }
+
+    /// These fields with `other`'s laid over them.
+    func merging(_ other: FormFields) -> FormFields {
+        var merged = self
+        merged.values.merge(other.values) { _, new in new }
+        return merged
+    }
 
     /// A field's text, trimmed; "" when absent.
     func text(_ name: String) -> String { values[name]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }

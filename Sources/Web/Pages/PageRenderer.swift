@@ -30,6 +30,7 @@ struct PageRenderer: Sendable {
                 "portals": principal.portals.map { ["href": "/portal/\($0.rawValue)", "name": $0.chineseName] },
                 "administers": principal.mayEver(.manageAccounts),
                 "audits": principal.mayEver(.viewAuditLog),
+                "open311": principal.mayEver(.manageOpen311Keys),
                 "cases": principal.roles.contains { $0.kind != .platformAdministrator },
             ] as [String: Any]
         }
