@@ -245,4 +245,25 @@ struct CaseStoreTests {
         #expect(!calendar.isWorkingDay(CivilDate(year: 2026, month: 10, day: 1)!))
         #expect(calendar.isWorkingDay(CivilDate(year: 2026, month: 10, day: 10)!))
     }
+
+    @Test(arguments: TestBackend.available)
+    func reportsArrivingTogetherCommitTogetherEachAsItsOwnCase(backend: TestBackend) async throws {
+        let world = try await CaseWorld.open(backend)
+        defer { Task { await world.db.shutdown() } }
+        let auditBefore = try await world.db.count("audit_log")
+        let ids = try await withThrowingTaskGroup(of: Int64.self) { group in
+            for _ in 0..<120 { group.addTask { try await world.report() } }
+            return try await group.reduce(into: [Int64]()) { $0.append($1) }
+        }
+        #expect(Set(ids).count == 120 && ids.count == 120)
+        #expect(try await world.db.count("cases") == 120)
+        let firstEvents = try await world.db.read { sql in
+            try await sql.raw("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM case_events WHERE seq = 1 AND event = 'report'").first()?
+                .decode(column: "n", as: Int64.self)
+        }
+        #expect(firstEvents == 120)
+        #expect(try await world.db.count("audit_log") == auditBefore + 120)
+        let verification = try await AuditLog(database: world.db).verify()
+        #expect(verification.firstFault == nil)
+    }
 }

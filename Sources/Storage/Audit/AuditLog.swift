@@ -15,28 +15,44 @@ public struct AuditLog: Sendable {
     @discardableResult
     public static func append(_ change: AuditChange, by actor: AuditActor, at date: Date,
                               sql: any SQLDatabase) async throws -> Int64 {
+        try await appendAll([(change, actor)], at: date, sql: sql)
+    }
+
+    /// Appends entries in order inside the caller's transaction, reading and moving the chain's
+    /// head once for all of them (a batch of reports commits together); returns the last number.
+    @discardableResult
+    public static func appendAll(_ changes: [(AuditChange, AuditActor)], at date: Date, sql: any SQLDatabase) async throws -> Int64 {
         // PostgreSQL: lock the head row until commit so concurrent writers chain one after another.
         // SQLite: the writer already holds the database's write lock (BEGIN IMMEDIATE).
         let lock = sql.dialect.name == "sqlite" ? "" : " FOR UPDATE"
         guard let head = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1\(unsafeRaw: lock)").first() else {
             throw AuditLogMissing()
         }
-        let seq = try head.decode(column: "seq", as: Int64.self) + 1
-        let prevHash = try head.decode(column: "hash", as: String.self)
+        var seq = try head.decode(column: "seq", as: Int64.self)
+        var prevHash = try head.decode(column: "hash", as: String.self)
+        guard !changes.isEmpty else { return seq }
         let at = AuditTime.text(date)
-        let before = AuditEntry.json(change.before)
-        let after = AuditEntry.json(change.after)
-        let hash = AuditEntry.hash(seq: seq, at: at, actorAccountID: actor.accountID, actor: actor.label,
-                                   action: change.action, targetType: change.targetType, targetID: change.targetID,
-                                   before: before, after: after, requestID: actor.requestID, prevHash: prevHash)
+        var rows: [SQLQueryString] = []
+        for (change, actor) in changes {
+            seq += 1
+            let before = AuditEntry.json(change.before)
+            let after = AuditEntry.json(change.after)
+            let hash = AuditEntry.hash(seq: seq, at: at, actorAccountID: actor.accountID, actor: actor.label,
+                                       action: change.action, targetType: change.targetType, targetID: change.targetID,
+                                       before: before, after: after, requestID: actor.requestID, prevHash: prevHash)
+            rows.append("""
+                (\(bind: seq), \(bind: at), \(bind: actor.accountID), \(bind: actor.label), \(bind: change.action),
+                 \(bind: change.targetType), \(bind: change.targetID), \(bind: before), \(bind: after),
+                 \(bind: actor.requestID), \(bind: prevHash), \(bind: hash))
+                """)
+            prevHash = hash
+        }
         try await sql.raw("""
             INSERT INTO audit_log (seq, at, actor_account_id, actor, action, target_type, target_id,
                                    before_json, after_json, request_id, prev_hash, hash)
-            VALUES (\(bind: seq), \(bind: at), \(bind: actor.accountID), \(bind: actor.label), \(bind: change.action),
-                    \(bind: change.targetType), \(bind: change.targetID), \(bind: before), \(bind: after),
-                    \(bind: actor.requestID), \(bind: prevHash), \(bind: hash))
+            VALUES \(rows.joined(separator: ", "))
             """).run()
-        try await sql.raw("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: hash) WHERE id = 1").run()
+        try await sql.raw("UPDATE audit_head SET seq = \(bind: seq), hash = \(bind: prevHash) WHERE id = 1").run()
         return seq
     }
 

@@ -59,8 +59,8 @@ public struct CaseScheduler: Sendable {
         }
     }
 
-    /// One sweep at `clock.now()`. Climbs are written in batches of `batch` per transaction.
-    public func sweep(batch: Int = 500) async throws -> SweepResult {
+    /// One sweep at `clock.now()`. Climbs are written in batches of `batch` per transaction (100: larger statements cost more per row on SQLite).
+    public func sweep(batch: Int = 100) async throws -> SweepResult {
         let now = clock.now()
         let seconds = Int64(now.timeIntervalSince1970)
         let calendar = try await CaseStore(database: database, clock: clock, deadlines: deadlines).workingCalendar()
@@ -90,37 +90,52 @@ public struct CaseScheduler: Sendable {
         let actor = AuditActor.command("escalation")
         for chunk in stride(from: 0, to: steps.count, by: max(1, batch)).map({ steps[$0..<min($0 + batch, steps.count)] }) {
             result.escalated += try await database.write { sql in
-                var climbed = 0
-                for step in chunk {
-                    // Guarded: only if the case is still at the level the sweep saw (another sweep or a
-                    // closing handler may have moved it since).
-                    guard let row = try await sql.raw("""
-                        UPDATE cases SET level = \(bind: step.to.rawValue), due_at = \(bind: Int64(step.due.timeIntervalSince1970)),
-                               acknowledge_by = \(bind: Int64(step.acknowledgeBy.timeIntervalSince1970)), acknowledged = FALSE,
-                               escalations = escalations + 1, event_count = event_count + 1, updated_at = \(bind: seconds)
-                        WHERE id = \(bind: step.caseID) AND level = \(bind: step.from.rawValue) AND \(unsafeRaw: climbing)
-                        RETURNING event_count
-                        """).first() else { continue }
+                var events: [SQLQueryString] = []
+                var notifications: [SQLQueryString] = []
+                var audit: [(AuditChange, AuditActor)] = []
+                // One guarded update for the chunk: a case climbs only if it is still at the level the sweep
+                // saw (another sweep or a closing handler may have moved it since).
+                let rows: [SQLQueryString] = chunk.map { step in
+                    """
+                    (CAST(\(bind: step.caseID) AS BIGINT), CAST(\(bind: step.from.rawValue) AS TEXT), CAST(\(bind: step.to.rawValue) AS TEXT),
+                     CAST(\(bind: Int64(step.due.timeIntervalSince1970)) AS BIGINT),
+                     CAST(\(bind: Int64(step.acknowledgeBy.timeIntervalSince1970)) AS BIGINT))
+                    """
+                }
+                let climbed = try await sql.raw("""
+                    UPDATE cases SET level = v.column3, due_at = v.column4, acknowledge_by = v.column5, acknowledged = FALSE,
+                           escalations = escalations + 1, event_count = event_count + 1, updated_at = \(bind: seconds)
+                    FROM (VALUES \(rows.joined(separator: ", "))) AS v
+                    WHERE id = v.column1 AND level = v.column2 AND \(unsafeRaw: climbing)
+                    RETURNING id, event_count
+                    """).all()
+                let steps = Dictionary(chunk.map { ($0.caseID, $0) }, uniquingKeysWith: { first, _ in first })
+                for row in climbed {
+                    guard let step = steps[try row.decode(column: "id", as: Int64.self)] else { continue }
                     let seq = try row.decode(column: "event_count", as: Int64.self)
                     let why = step.reason == .overdue ? "\(step.from.chineseName)逾期未办结" : "\(step.from.chineseName)未按时报到"
                     let note = "\(why)，升级至\(step.to.chineseName)，请于 \(BeijingTime.text(step.acknowledgeBy)) 前报到"
-                    try await sql.raw("""
-                        INSERT INTO case_events (case_id, seq, at, event, from_state, to_state, level, capacity, actor_account_id,
-                                                 actor_label, note)
-                        VALUES (\(bind: step.caseID), \(bind: seq), \(bind: seconds), 'escalate', NULL, NULL, \(bind: step.to.rawValue),
-                                NULL, NULL, \(bind: actor.label), \(bind: note))
-                        """).run()
-                    try await sql.raw("""
-                        INSERT INTO case_notifications (case_id, level, message, created_at)
-                        VALUES (\(bind: step.caseID), \(bind: step.to.rawValue), \(bind: note), \(bind: seconds))
-                        """).run()
-                    try await AuditLog.append(AuditChange(action: "case.escalate", targetType: "case", targetID: String(step.caseID),
-                                                          before: ["level": step.from.rawValue],
-                                                          after: ["level": step.to.rawValue, "reason": step.reason.rawValue]),
-                                              by: actor, at: now, sql: sql)
-                    climbed += 1
+                    events.append("""
+                        (\(bind: step.caseID), \(bind: seq), \(bind: seconds), 'escalate', NULL, NULL, \(bind: step.to.rawValue), NULL, NULL,
+                         \(bind: actor.label), \(bind: note))
+                        """)
+                    notifications.append("(\(bind: step.caseID), \(bind: step.to.rawValue), \(bind: note), \(bind: seconds))")
+                    audit.append((AuditChange(action: "case.escalate", targetType: "case", targetID: String(step.caseID),
+                                              before: ["level": step.from.rawValue],
+                                              after: ["level": step.to.rawValue, "reason": step.reason.rawValue]), actor))
                 }
-                return climbed
+                // The chunk's timeline entries, notifications and audit entries, each in one statement.
+                guard !events.isEmpty else { return 0 }
+                try await sql.raw("""
+                    INSERT INTO case_events (case_id, seq, at, event, from_state, to_state, level, capacity, actor_account_id,
+                                             actor_label, note)
+                    VALUES \(events.joined(separator: ", "))
+                    """).run()
+                try await sql.raw("""
+                    INSERT INTO case_notifications (case_id, level, message, created_at) VALUES \(notifications.joined(separator: ", "))
+                    """).run()
+                try await AuditLog.appendAll(audit, at: now, sql: sql)
+                return events.count
             }
         }
         return result

@@ -13,10 +13,13 @@ public struct CaseStore: Sendable {
     public let deadlines: CaseDeadlines
     /// How many days after closure the reporter may reopen a case.
     public let reopenDays: Int
+    /// Reports waiting to be written, committed together.
+    let intake: CaseIntake
 
     public init(database: WuyeDatabase, clock: any WuyeClock = SystemClock(), deadlines: CaseDeadlines = CaseDeadlines(),
                 reopenDays: Int = 7) {
         self.database = database
+        self.intake = CaseIntake(database: database)
         self.clock = clock
         self.deadlines = deadlines
         self.reopenDays = reopenDays
@@ -79,44 +82,21 @@ public struct CaseStore: Sendable {
 
     /// Takes a case in: checks it, finds its grid and serving company, routes it by the district's
     /// table, sets its first deadline and stores it with its photos. Returns the case's number.
+    /// The registry is read beside the writer; the write joins whatever other reports are waiting
+    /// and commits with them (`CaseIntake`), so intake does not queue one transaction per case.
     public func report(_ new: NewCase, reporter: Int64?, by actor: AuditActor) async throws -> Int64 {
         let checked = try new.validated()
         let now = clock.now()
-        let seconds = Int64(now.timeIntervalSince1970)
-        let calendar = try await workingCalendar()
-        let due = deadlines.handlingDue(kind: new.kind, urgent: new.urgent, from: now, calendar: calendar)
-        return try await database.write { sql in
+        let (site, route, calendar) = try await database.read { sql in
             let site = try await locate(new, sql: sql)
             let routing = try await routing(district: site.district, sql: sql)
-            let route = routing.route(new.kind, hasCompany: site.company != nil, hasGrid: site.grid != nil)
-            guard let row = try await sql.raw("""
-                INSERT INTO cases (compound_id, building_id, home_id, grid_id, company_id, community_code, kind, source, urgent,
-                                   description, department, state, level, reporter_account_id, contact_name, contact_phone,
-                                   reported_at, updated_at, due_at, acknowledged, event_count, photo_count,
-                                   open311_key_id, media_url, latitude_e6, longitude_e6)
-                VALUES (\(bind: new.compoundID), \(bind: site.building), \(bind: new.homeID), \(bind: site.grid),
-                        \(bind: route.firstLevel == .company ? site.company : nil), \(bind: site.community.rawValue),
-                        \(bind: new.kind.rawValue), \(bind: new.source.rawValue), \(bind: new.urgent), \(bind: checked.description),
-                        \(bind: route.department.rawValue), 'reported', \(bind: route.firstLevel.rawValue), \(bind: reporter),
-                        \(bind: new.contactName?.trimmedWhitespace), \(bind: checked.phone), \(bind: seconds), \(bind: seconds),
-                        \(bind: Int64(due.timeIntervalSince1970)), TRUE, 1, \(bind: Int64(new.photos.count)),
-                        \(bind: new.open311?.keyID), \(bind: new.open311?.mediaURL), \(bind: new.open311?.point?.latitudeE6),
-                        \(bind: new.open311?.point?.longitudeE6))
-                RETURNING id
-                """).first() else { throw AuditLogMissing() }
-            let id = try row.decode(column: "id", as: Int64.self)
-            for (index, photo) in new.photos.enumerated() {
-                try await insertPhoto(caseID: id, number: index + 1, format: checked.photos[index], bytes: photo, at: seconds, sql: sql)
-            }
-            try await appendEvent(caseID: id, seq: 1, at: seconds, event: "report", from: nil, to: .reported, level: route.firstLevel,
-                                  capacity: .reporter, actor: actor, note: "\(new.source.chineseName)：\(new.kind.chineseName)", sql: sql)
-            try await AuditLog.append(AuditChange(action: "case.report", targetType: "case", targetID: String(id),
-                                                  after: ["kind": new.kind.rawValue, "source": new.source.rawValue,
-                                                          "compound_id": String(new.compoundID), "level": route.firstLevel.rawValue,
-                                                          "photos": String(new.photos.count)]),
-                                      by: actor, at: now, sql: sql)
-            return id
+            return (site, routing.route(new.kind, hasCompany: site.company != nil, hasGrid: site.grid != nil),
+                    try await Self.workingCalendar(sql: sql))
         }
+        let due = deadlines.handlingDue(kind: new.kind, urgent: new.urgent, from: now, calendar: calendar)
+        return try await intake.submit(CaseIntake.Pending(new: new, description: checked.description, phone: checked.phone,
+                                                          photoFormats: checked.photos, site: site, route: route, due: due,
+                                                          reporter: reporter, actor: actor, at: now))
     }
 
     /// Adds a photo to an open case (the API uploads them one by one after the report).
@@ -128,7 +108,7 @@ public struct CaseStore: Sendable {
             let count = Int(try row.decode(column: "photo_count", as: Int64.self))
             try CasePhoto.checkCount(count + 1)
             let seconds = Int64(now.timeIntervalSince1970)
-            try await insertPhoto(caseID: caseID, number: count + 1, format: format, bytes: bytes, at: seconds, sql: sql)
+            try await Self.insertPhoto(caseID: caseID, number: count + 1, format: format, bytes: bytes, at: seconds, sql: sql)
             try await sql.raw("UPDATE cases SET photo_count = photo_count + 1 WHERE id = \(bind: caseID)").run()
             try await AuditLog.append(AuditChange(action: "case.photo", targetType: "case", targetID: String(caseID),
                                                   after: ["number": String(count + 1), "type": format.rawValue,
@@ -140,19 +120,21 @@ public struct CaseStore: Sendable {
 
     /// The working calendar with the holidays and 调休 days stored in `calendar_days`.
     public func workingCalendar() async throws -> WorkingCalendar {
-        try await database.read { sql in
-            var calendar = WorkingCalendar()
-            for row in try await sql.raw("SELECT day, working FROM calendar_days").all() {
-                guard let day = CivilDate(text: try row.decode(column: "day", as: String.self)) else { continue }
-                if try row.decode(column: "working", as: Bool.self) { calendar.extraWorkingDays.insert(day) } else { calendar.holidays.insert(day) }
-            }
-            return calendar
-        }
+        try await database.read(Self.workingCalendar(sql:))
     }
 
-    // MARK: - Inside a write
+    static func workingCalendar(sql: any SQLDatabase) async throws -> WorkingCalendar {
+        var calendar = WorkingCalendar()
+        for row in try await sql.raw("SELECT day, working FROM calendar_days").all() {
+            guard let day = CivilDate(text: try row.decode(column: "day", as: String.self)) else { continue }
+            if try row.decode(column: "working", as: Bool.self) { calendar.extraWorkingDays.insert(day) } else { calendar.holidays.insert(day) }
+        }
+        return calendar
+    }
 
-    struct Located {
+    // MARK: - Reading the registry, writing inside a transaction
+
+    struct Located: Sendable {
         let community: DivisionCode
         let district: DivisionCode
         let building: Int64?
@@ -220,7 +202,7 @@ public struct CaseStore: Sendable {
         return routing
     }
 
-    private func insertPhoto(caseID: Int64, number: Int, format: CasePhoto.Format, bytes: [UInt8], at seconds: Int64,
+    static func insertPhoto(caseID: Int64, number: Int, format: CasePhoto.Format, bytes: [UInt8], at seconds: Int64,
                              sql: any SQLDatabase) async throws {
         try await sql.raw("""
             INSERT INTO case_photos (case_id, number, content_type, bytes, uploaded_at)
