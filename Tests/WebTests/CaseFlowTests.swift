@@ -52,6 +52,8 @@ struct CaseFlowTests {
             let id = try #require(Int(location.split(separator: "/").last ?? ""))
             let page = try await owner.execute(uri: location)
             #expect(page.text.contains("厨房水管漏水") && page.text.contains("物业服务企业"))
+            // Not rated yet: no rating line, and no absent value printed as "nil".
+            #expect(!page.text.contains("case-rating") && !page.text.contains("nil"))
             let photo = try await owner.execute(uri: "/api/v1/cases/\(id)/photos/1")
             #expect(photo.status == .ok && photo.headers[.contentType] == "image/jpeg" && Array(buffer: photo.body) == Self.jpeg)
 

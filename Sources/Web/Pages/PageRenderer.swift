@@ -15,9 +15,18 @@ struct PageRenderer: Sendable {
     }
 
     func render(_ template: String, _ context: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
-        let html = library.render(context, withTemplate: template) ?? "template \(template) missing"
+        let html = library.render(Self.droppingNils(context) ?? context, withTemplate: template) ?? "template \(template) missing"
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The values with every absent optional taken out. Mustache finds a dictionary's `Optional.none`
+    /// (a value written `x as Any`) present: `{{#rating}}` would open and print "nil".
+    static func droppingNils(_ value: Any) -> Any? {
+        if let optional = value as? any OptionalValue { return optional.wrapped.flatMap(droppingNils) }
+        if let dictionary = value as? [String: Any] { return dictionary.compactMapValues(droppingNils) }
+        if let array = value as? [Any] { return array.compactMap(droppingNils) }
+        return value
     }
 
     /// Renders with what every page's header needs: who is signed in, their portals, the CSRF token.
@@ -63,4 +72,13 @@ enum Formatting {
         }
         return "\(count(centi / 100)).\(String(format: "%02d", Int(centi % 100))) m²"
     }
+}
+
+/// Lets `droppingNils` see through an `Optional` hidden in an `Any`.
+protocol OptionalValue {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrapped: Any? { self.map { $0 as Any } }
 }
