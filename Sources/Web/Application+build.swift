@@ -85,7 +85,7 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
     CaseAPI(store: caseStore, cases: caseQueries, places: places).add(to: api)
     CasePages(store: caseStore, cases: caseQueries, places: places, queries: queries, renderer: renderer).add(to: router)
     let open311Keys = Open311Keys(database: database, clock: clock)
-    Open311API(keys: open311Keys, requests: Open311Requests(database: database), cases: caseStore).add(to: router)
+    Open311API(keys: open311Keys, requests: Open311Requests(database: database), cases: caseStore, queries: queries).add(to: router)
     Open311KeyPages(keys: open311Keys, queries: queries, renderer: renderer).add(to: router)
     return router
 }

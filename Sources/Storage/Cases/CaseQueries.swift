@@ -73,8 +73,8 @@ public struct CaseQueries: Sendable {
             }
             return Queue(
                 reported: try await cases("c.reporter_account_id = \(bind: principal.accountID)", open: false),
-                toHandle: handling.isEmpty ? [] : try await cases(Self.any(handling), open: true),
-                supervised: supervising.isEmpty ? [] : try await cases(Self.any(supervising), open: true))
+                toHandle: handling.isEmpty ? [] : try await cases(handling.joined(separator: " OR "), open: true),
+                supervised: supervising.isEmpty ? [] : try await cases(supervising.joined(separator: " OR "), open: true))
         }
     }
 
@@ -117,9 +117,5 @@ public struct CaseQueries: Sendable {
         default:
             return nil
         }
-    }
-
-    static func any(_ conditions: [SQLQueryString]) -> SQLQueryString {
-        conditions.dropFirst().reduce(conditions[0]) { $0 + " OR " + $1 }
     }
 }

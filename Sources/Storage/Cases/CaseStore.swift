@@ -85,6 +85,18 @@ public struct CaseStore: Sendable {
     /// The registry is read beside the writer; the write joins whatever other reports are waiting
     /// and commits with them (`CaseIntake`), so intake does not queue one transaction per case.
     public func report(_ new: NewCase, reporter: Int64?, by actor: AuditActor) async throws -> Int64 {
+        try await reportRouted(new, reporter: reporter, by: actor).id
+    }
+
+    /// Where a report went: its number, the level that received it and its first deadline.
+    public struct Reported: Sendable, Equatable {
+        public let id: Int64
+        public let level: CaseLevel
+        public let dueAt: Date
+    }
+
+    /// `report`, answering also where the case went, for a caller that tells the reporter (Open311's notice).
+    public func reportRouted(_ new: NewCase, reporter: Int64?, by actor: AuditActor) async throws -> Reported {
         let checked = try new.validated()
         let now = clock.now()
         let (site, route, calendar) = try await database.read { sql in
@@ -94,9 +106,10 @@ public struct CaseStore: Sendable {
                     try await Self.workingCalendar(sql: sql))
         }
         let due = deadlines.handlingDue(kind: new.kind, urgent: new.urgent, from: now, calendar: calendar)
-        return try await intake.submit(CaseIntake.Pending(new: new, description: checked.description, phone: checked.phone,
-                                                          photoFormats: checked.photos, site: site, route: route, due: due,
-                                                          reporter: reporter, actor: actor, at: now))
+        let id = try await intake.submit(CaseIntake.Pending(new: new, description: checked.description, phone: checked.phone,
+                                                            photoFormats: checked.photos, site: site, route: route, due: due,
+                                                            reporter: reporter, actor: actor, at: now))
+        return Reported(id: id, level: route.firstLevel, dueAt: due)
     }
 
     /// Adds a photo to an open case (the API uploads them one by one after the report).

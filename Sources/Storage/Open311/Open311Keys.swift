@@ -73,6 +73,13 @@ public struct Open311Keys: Sendable {
         }
     }
 
+    /// One key, live or revoked.
+    public func key(id: Int64) async throws -> Key? {
+        try await database.read { sql in
+            try await sql.raw("SELECT * FROM open311_keys WHERE id = \(bind: id)").first().map(Self.key)
+        }
+    }
+
     /// Revokes a live key inside `division`; other keys are not found.
     public func revoke(id: Int64, within division: DivisionCode?, by actor: AuditActor) async throws {
         let now = clock.now()

@@ -86,12 +86,6 @@ public struct Open311Requests: Sendable {
         }
     }
 
-    public func divisionExists(_ code: DivisionCode) async throws -> Bool {
-        try await database.read { sql in
-            try await sql.raw("SELECT code FROM divisions WHERE code = \(bind: code.rawValue)").first() != nil
-        }
-    }
-
     /// GeoReport's filters. `ids` overrides the others.
     public struct Filter: Sendable {
         public var ids: [Int64]?
@@ -134,7 +128,7 @@ public struct Open311Requests: Sendable {
             conditions.append("c.source = 'open311'")
         }
         if let jurisdiction = filter.jurisdiction { conditions.append("c.community_code LIKE \(bind: jurisdiction.sharedPrefix + "%")") }
-        let condition = conditions.dropFirst().reduce(conditions[0]) { "\($0) AND \($1)" }
+        let condition = conditions.joined(separator: " AND ")
         return try await database.read { sql in
             try await sql.raw("""
                 SELECT \(unsafeRaw: CaseRecord.columns), c.media_url, c.latitude_e6 AS case_latitude, c.longitude_e6 AS case_longitude,

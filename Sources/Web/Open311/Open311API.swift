@@ -13,6 +13,7 @@ struct Open311API {
     let keys: Open311Keys
     let requests: Open311Requests
     let cases: CaseStore
+    let queries: RegistryQueries
 
     func add(to router: some RouterMethods<WuyeRequestContext>) {
         let v2 = router.group("open311/v2")
@@ -102,16 +103,14 @@ struct Open311API {
             do { phone = try PhoneNumber(fields.text("phone")).rawValue } catch { throw error.on(field: "phone") }
         }
         let description = fields.text("description")
-        let id = try await cases.report(
+        let reported = try await cases.reportRouted(
             .init(kind: service.kind, source: .open311, urgent: urgent,
                   description: description.isEmpty ? [service.name, address].filter { !$0.isEmpty }.joined(separator: "：") : description,
                   compoundID: compound, contactName: Self.personName(first: fields.text("first_name"), last: fields.text("last_name")),
                   contactPhone: phone,
                   open311: Open311Origin(keyID: key.id, mediaURL: mediaURL.isEmpty ? nil : mediaURL, point: point)),
             reporter: nil, by: AuditActor(accountID: nil, label: "open311:\(key.name)", requestID: context.id))
-        let record = try await requests.requests(.init(ids: [id], start: .distantPast, end: .distantFuture, key: key)).first
-        let notice = record.map { "已转\($0.agency)办理，办理时限 \(BeijingTime.text($0.record.dueAt))" } ?? "已受理"
-        return (id, notice)
+        return (reported.id, "已转\(reported.level.chineseName)办理，办理时限 \(BeijingTime.text(reported.dueAt))")
     }
 
     /// GET requests: GeoReport's filters, or the ids asked for. With a valid api_key a client reads
@@ -145,7 +144,7 @@ struct Open311API {
     func jurisdiction(_ fields: FormFields) async throws -> DivisionCode? {
         let text = fields.text("jurisdiction_id")
         guard !text.isEmpty else { return nil }
-        guard let code = DivisionCode(rawValue: text), try await requests.divisionExists(code) else {
+        guard let code = DivisionCode(rawValue: text), try await queries.division(code: code.rawValue) != nil else {
             throw Open311Failure(.notFound, "jurisdiction_id not found: \(text)")
         }
         return code

@@ -31,7 +31,7 @@ struct Open311KeyPages {
         router.post("/open311/keys/:id/revoke") { _, context in
             let principal = try keyManager(context)
             guard let id = Int64(context.parameters.get("id") ?? ""),
-                  let key = try await keys.list(within: nil).first(where: { $0.id == id && $0.revokedAt == nil }),
+                  let key = try await keys.key(id: id), key.revokedAt == nil,
                   principal.decide(.manageOpen311Keys, at: key.division.map(Place.division) ?? .platform) == .allowed else {
                 throw AccessRefused(status: .notFound)
             }
