@@ -21,8 +21,12 @@ public enum AccessPolicy {
         case .castBallot: role.kind == .owner
         case .enterPaperBallots: role.kind.portal == .committee
         case .reportCase: caseReporterKinds.contains(role.kind)
-        case .manageOpen311Keys:
+        case .manageOpen311Keys, .setStaffingNorm:
             role.kind == .platformAdministrator || (role.kind == .administrationStaff && (role.division?.level ?? .community) <= .district)
+        case .manageCampaigns: role.kind == .platformAdministrator || role.kind == .administrationStaff
+        case .reportRectification: role.kind == .companyAdministrator || role.kind == .companyManager || role.kind == .steward
+        case .manageGridTeams:
+            [.platformAdministrator, .administrationStaff, .companyAdministrator, .companyManager].contains(role.kind)
         }
     }
 
@@ -53,7 +57,8 @@ public enum AccessPolicy {
                 return covers(role, place)
             default: return place.compoundID != nil && covers(role, place)
             }
-        case .manageAccounts, .manageOpen311Keys: return covers(role, place)
+        case .manageAccounts, .manageOpen311Keys, .setStaffingNorm, .manageCampaigns, .manageGridTeams: return covers(role, place)
+        case .reportRectification: return place.compoundID != nil && covers(role, place)
         case .reportCase: return place.compoundID != nil && covers(role, place)
         case .viewAuditLog: return true
         case .conveneMeeting, .castBallot, .enterPaperBallots:

@@ -20,6 +20,16 @@ public enum Action: String, CaseIterable, Sendable {
     /// Issue and revoke the api_keys of Open311 clients: the city's and districts' housing offices,
     /// which answer for the systems that post cases into their area.
     case manageOpen311Keys = "manage_open311_keys"
+    /// Read the complaint hot spots of an area, launch remediation campaigns over its key compounds
+    /// and re-check their rectification: the administration offices, in their division.
+    case manageCampaigns = "manage_campaigns"
+    /// Report what the company did in a key compound it serves.
+    case reportRectification = "report_rectification"
+    /// Keep a grid's service team on the roster: the offices for every role, the serving company's
+    /// administrators and managers for their own staff.
+    case manageGridTeams = "manage_grid_teams"
+    /// Set the staffing norm for grids' teams: a district's or the city's office.
+    case setStaffingNorm = "set_staffing_norm"
 }
 
 /// The policy's answer. `notFound` hides whether something outside the account's scope exists

@@ -26,8 +26,6 @@ public struct CaseRating: Sendable, Equatable {
 /// half up; nil when there is nothing to rate.
 public enum OnTimeRate {
     public static func permille(closedOnTime: Int, closed: Int, openOverdue: Int) -> Int? {
-        let denominator = closed + openOverdue
-        guard denominator > 0 else { return nil }
-        return (closedOnTime * 2000 + denominator) / (2 * denominator)
+        Permille.of(closedOnTime, closed + openOverdue)
     }
 }

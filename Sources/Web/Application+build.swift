@@ -87,5 +87,11 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
     let open311Keys = Open311Keys(database: database, clock: clock)
     Open311API(keys: open311Keys, requests: Open311Requests(database: database), cases: caseStore, queries: queries).add(to: router)
     Open311KeyPages(keys: open311Keys, queries: queries, renderer: renderer).add(to: router)
+    let scopes = OfficeScopes(queries: queries)
+    let campaigns = Campaigns(database: database, clock: clock)
+    HotSpotPages(hotSpots: HotSpots(database: database), campaigns: campaigns, scopes: scopes, renderer: renderer, clock: clock).add(to: router)
+    CampaignPages(campaigns: campaigns, places: places, renderer: renderer, clock: clock).add(to: router)
+    GridTeamPages(teams: GridTeams(database: database, clock: clock), places: places, scopes: scopes, renderer: renderer, clock: clock)
+        .add(to: router)
     return router
 }

@@ -55,6 +55,11 @@ public struct CivilDate: Hashable, Comparable, Sendable {
         year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     }
 
+    /// The instant the day begins in Beijing (00:00 +08:00).
+    public var startInChina: Date {
+        Date(timeIntervalSince1970: Double(daysSince1970 * 86_400 - 8 * 3600))
+    }
+
     /// Days since 1970-01-01 (days_from_civil, the inverse of the initialiser above).
     public var daysSince1970: Int {
         let y = month <= 2 ? year - 1 : year

@@ -342,6 +342,20 @@ struct AccessMatrixTests {
         "GET /open311/keys": open311Keys,
         "POST /open311/keys": open311KeyIssue,
         "POST /open311/keys/{id}/revoke": open311KeyRevocation,
+        "GET /hotspots": hotSpots,
+        "GET /hotspots.csv": { _, _, _ in [] },  // probed with GET /hotspots
+        "POST /campaigns": campaignLaunch,
+        "GET /campaigns": campaignList,
+        "GET /campaigns/{id}": campaignRead(""),
+        "GET /campaigns/{id}/export.csv": campaignRead("/export.csv"),
+        "POST /campaigns/{id}/compounds/{compound}/report": campaignStep(.reportRectification, "report"),
+        "POST /campaigns/{id}/compounds/{compound}/recheck": campaignStep(.manageCampaigns, "recheck"),
+        "GET /teams": teams,
+        "GET /teams.csv": { _, _, _ in [] },  // probed with GET /teams
+        "POST /teams/norm": staffingNorm,
+        "GET /teams/grids/{id}": gridRoute(post: false, allowed: .ok, ""),
+        "POST /teams/grids/{id}/members": gridRoute(post: true, allowed: .unprocessableContent, "/members"),
+        "POST /teams/members/{id}/remove": memberRemoval,
         "GET /cases": mine("/cases", api: false),
         "GET /cases/new": { principal, _, _ in
             [get("/cases/new", principal.map { $0.mayEver(.reportCase) ? .ok : .forbidden } ?? .seeOther)]

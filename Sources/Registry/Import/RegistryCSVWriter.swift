@@ -1,4 +1,5 @@
 import Foundation
+import WuyeCore
 
 /// Writes registry rows in the import format (English keys, UTF-8 with BOM so Excel opens the
 /// Chinese text correctly), so `wuye demo --csv` produces a file `wuye import registry` reads.
@@ -10,7 +11,7 @@ public final class RegistryCSVWriter {
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path)
         else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
         self.handle = handle
-        buffer.append(contentsOf: [0xEF, 0xBB, 0xBF])
+        buffer.append(contentsOf: CSVText.byteOrderMark)
         line(RegistryColumn.allCases.map(\.rawValue))
     }
 
@@ -34,17 +35,9 @@ public final class RegistryCSVWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// "\n" line ends, as the file has always had; the formula guard never fires on registry
+    /// fields (codes, names, areas, yes/no).
     private func line(_ fields: [String]) {
-        var text = ""
-        for (index, field) in fields.enumerated() {
-            if index > 0 { text += "," }
-            if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                text += "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            } else {
-                text += field
-            }
-        }
-        text += "\n"
-        buffer.append(contentsOf: text.utf8)
+        buffer.append(contentsOf: CSVText.line(fields, end: "\n").utf8)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WuyeCore
 
 /// Who did something: an account, or the platform itself (a command run on the server, the demo).
 public struct AuditActor: Sendable, Equatable {
@@ -13,6 +14,11 @@ public struct AuditActor: Sendable, Equatable {
     }
 
     public static func command(_ name: String) -> AuditActor { AuditActor(accountID: nil, label: "command:\(name)") }
+
+    /// A stored actor label as a page shows it: a person's name masked, the platform as "系统".
+    public static func shown(_ label: String) -> String {
+        label.hasPrefix("command:") || label == "anonymous" ? "系统" : Masking.name(label)
+    }
 }
 
 /// One change, as the audit log records it. `before` and `after` are the changed fields.

@@ -35,7 +35,7 @@ public struct CaseQueries: Sendable {
                     toState: try row.decode(column: "to_state", as: String?.self).flatMap(CaseState.init(rawValue:)),
                     level: try row.known("level", as: CaseLevel.self),
                     capacity: try row.decode(column: "capacity", as: String?.self).flatMap(CaseCapacity.init(rawValue:)),
-                    actor: label.hasPrefix("command:") || label == "anonymous" ? "系统" : Masking.name(label),
+                    actor: AuditActor.shown(label),
                     note: try row.decode(column: "note", as: String.self))
             }
         }

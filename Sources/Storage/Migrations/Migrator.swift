@@ -12,6 +12,7 @@ public struct Migrator: Sendable {
         Migration004Assembly.migration,
         Migration005Cases.migration,
         Migration006Open311.migration,
+        Migration007HotSpotsAndTeams.migration,
     ]
 
     /// The numbers of every migration this build knows, in order.

@@ -51,6 +51,22 @@ public struct RegistryPlaces: Sendable {
         }
     }
 
+    /// A grid's place: its community, the grid, and the companies serving any compound it covers
+    /// (the compound is the grid's first, so company roles are judged as at a compound).
+    public func place(ofGrid id: Int64) async throws -> Place? {
+        try await database.read { sql in
+            guard let row = try await sql.raw("SELECT community_code FROM grids WHERE id = \(bind: id)").first(),
+                  let community = DivisionCode(rawValue: try row.decode(column: "community_code", as: String.self)) else { return nil }
+            let compounds = try await sql.raw("SELECT DISTINCT compound_id FROM grid_buildings WHERE grid_id = \(bind: id)")
+                .all().map { try $0.decode(column: "compound_id", as: Int64.self) }
+            var companies: Set<Int64> = []
+            for compound in compounds {
+                companies.formUnion(try await compoundPlace(compound, grids: [id], sql: sql)?.servingCompanyIDs ?? [])
+            }
+            return Place(division: community, compoundID: compounds.min(), gridIDs: [id], servingCompanyIDs: companies)
+        }
+    }
+
     /// The community a grid lies in.
     public func community(ofGrid id: Int64) async throws -> DivisionCode? {
         try await database.read { sql in

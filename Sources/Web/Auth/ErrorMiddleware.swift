@@ -24,7 +24,9 @@ struct ErrorMiddleware: RouterMiddleware {
             (.unauthorized, "", "")
         case let refused as AccessRefused where refused.status == .forbidden:
             (.forbidden, "无权访问", "您的账号没有这项权限。")
-        case is AccessRefused, is HTTPError where (error as? HTTPError)?.status == .notFound:
+        // Any other refusal is "not found"; of HTTP errors, only 404 is.
+        case is AccessRefused,
+             is HTTPError where (error as? HTTPError)?.status == .notFound:
             (.notFound, "找不到页面", "要找的内容不存在，或不在您的管理范围内。")
         case is CSRFRejected:
             (.forbidden, "表单已过期", "为保护您的账号，这次提交没有生效。请回到上一页刷新后重试。")

@@ -31,7 +31,7 @@ extension Open311API {
             formatter.formatOptions = options
             if let date = formatter.date(from: text) { return date }
         }
-        if let day = CivilDate(text: text) { return Date(timeIntervalSince1970: Double(day.daysSince1970 * 86_400 - 8 * 3600)) }
+        if let day = CivilDate(text: text) { return day.startInChina }
         throw Open311Failure(.badRequest, "\(field) must be a W3C datetime such as 2026-11-01T00:00:00+08:00")
     }
 

@@ -190,6 +190,6 @@ struct MeetingPages {
         guard let day = CivilDate(text: text) else {
             throw DomainError(code: "invalid_date", message: "请按 年-月-日 填写日期", english: "a date is YYYY-MM-DD", field: field)
         }
-        return Date(timeIntervalSince1970: TimeInterval(day.daysSince1970 * 86_400 - 8 * 3600))
+        return day.startInChina
     }
 }

@@ -40,6 +40,8 @@ struct PageRenderer: Sendable {
                 "administers": principal.mayEver(.manageAccounts),
                 "audits": principal.mayEver(.viewAuditLog),
                 "open311": principal.mayEver(.manageOpen311Keys),
+                "campaigns": principal.mayEver(.manageCampaigns) || principal.mayEver(.reportRectification),
+                "teams": principal.mayEver(.manageGridTeams),
                 "cases": principal.roles.contains { $0.kind != .platformAdministrator },
             ] as [String: Any]
         }
