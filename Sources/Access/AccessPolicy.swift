@@ -21,9 +21,10 @@ public enum AccessPolicy {
         case .castBallot: role.kind == .owner
         case .enterPaperBallots: role.kind.portal == .committee
         case .reportCase: caseReporterKinds.contains(role.kind)
-        case .manageOpen311Keys, .setStaffingNorm:
+        case .manageOpen311Keys, .setStaffingNorm, .setCaseRoutes:
             role.kind == .platformAdministrator || (role.kind == .administrationStaff && (role.division?.level ?? .community) <= .district)
         case .manageCampaigns: role.kind == .platformAdministrator || role.kind == .administrationStaff
+        case .setWorkingCalendar: role.kind == .platformAdministrator || (role.kind == .administrationStaff && role.division?.level == .city)
         case .reportRectification: role.kind == .companyAdministrator || role.kind == .companyManager || role.kind == .steward
         case .manageGridTeams:
             [.platformAdministrator, .administrationStaff, .companyAdministrator, .companyManager].contains(role.kind)
@@ -57,7 +58,9 @@ public enum AccessPolicy {
                 return covers(role, place)
             default: return place.compoundID != nil && covers(role, place)
             }
-        case .manageAccounts, .manageOpen311Keys, .setStaffingNorm, .manageCampaigns, .manageGridTeams: return covers(role, place)
+        case .manageAccounts, .manageOpen311Keys, .setStaffingNorm, .manageCampaigns, .manageGridTeams, .setCaseRoutes:
+            return covers(role, place)
+        case .setWorkingCalendar: return true
         case .reportRectification: return place.compoundID != nil && covers(role, place)
         case .reportCase: return place.compoundID != nil && covers(role, place)
         case .viewAuditLog: return true

@@ -30,6 +30,11 @@ public enum Action: String, CaseIterable, Sendable {
     case manageGridTeams = "manage_grid_teams"
     /// Set the staffing norm for grids' teams: a district's or the city's office.
     case setStaffingNorm = "set_staffing_norm"
+    /// Set a district's routing table for cases: the district's or the city's office.
+    case setCaseRoutes = "set_case_routes"
+    /// Set the working calendar's holidays and 调休 days that deadlines are counted in: the city's
+    /// office and the platform (the calendar is one for the whole platform).
+    case setWorkingCalendar = "set_working_calendar"
 }
 
 /// The policy's answer. `notFound` hides whether something outside the account's scope exists

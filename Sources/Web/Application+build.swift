@@ -83,7 +83,8 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
     let caseStore = CaseStore(database: database, clock: clock)
     let caseQueries = CaseQueries(database: database)
     CaseAPI(store: caseStore, cases: caseQueries, places: places).add(to: api)
-    CasePages(store: caseStore, cases: caseQueries, places: places, queries: queries, renderer: renderer).add(to: router)
+    let teams = GridTeams(database: database, clock: clock)
+    CasePages(store: caseStore, cases: caseQueries, places: places, queries: queries, teams: teams, renderer: renderer).add(to: router)
     let open311Keys = Open311Keys(database: database, clock: clock)
     Open311API(keys: open311Keys, requests: Open311Requests(database: database), cases: caseStore, queries: queries).add(to: router)
     Open311KeyPages(keys: open311Keys, queries: queries, renderer: renderer).add(to: router)
@@ -91,7 +92,9 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
     let campaigns = Campaigns(database: database, clock: clock)
     HotSpotPages(hotSpots: HotSpots(database: database), campaigns: campaigns, scopes: scopes, renderer: renderer, clock: clock).add(to: router)
     CampaignPages(campaigns: campaigns, places: places, renderer: renderer, clock: clock).add(to: router)
-    GridTeamPages(teams: GridTeams(database: database, clock: clock), places: places, scopes: scopes, renderer: renderer, clock: clock)
+    CaseSettingsPages(settings: CaseSettings(database: database, clock: clock), scopes: scopes, queries: queries, renderer: renderer,
+                      clock: clock).add(to: router)
+    GridTeamPages(teams: teams, places: places, scopes: scopes, renderer: renderer, clock: clock)
         .add(to: router)
     return router
 }

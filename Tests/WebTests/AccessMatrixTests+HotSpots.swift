@@ -127,4 +127,30 @@ extension AccessMatrixTests {
             return Probe(uri: "/teams/members/\(member)/remove", form: [:], json: nil, expected: expected)
         }
     }
+
+    static let caseSettings: Probes = { principal, _, _ in
+        let expected: HTTPResponse.Status = principal.map { $0.mayEver(.setCaseRoutes) || $0.mayEver(.setWorkingCalendar) ? .ok : .forbidden } ?? .seeOther
+        return [get("/cases/settings", expected)]
+    }
+
+    /// An empty form changes nothing and is saved (200) for the offices of the demo district; the far
+    /// district is the demo district's office's "not found".
+    static let caseRoutes: Probes = { principal, world, _ in
+        [world.district, world.farDistrict].map { district in
+            let expected: HTTPResponse.Status = principal.map { status($0.decide(.setCaseRoutes, at: .division(district))) } ?? .seeOther
+            return Probe(uri: "/cases/settings/routes", form: ["division": district.rawValue], json: nil, expected: expected)
+        }
+    }
+
+    /// A day without a note is refused (422) for the calendar's keepers.
+    static let calendarDay: Probes = { principal, _, _ in
+        [Probe(uri: "/cases/settings/calendar", form: ["day": "2099-01-01"], json: nil,
+               expected: office(principal, .setWorkingCalendar, allowed: .unprocessableContent))]
+    }
+
+    /// A day that is not set is "not found" for the calendar's keepers.
+    static let calendarRemoval: Probes = { principal, _, _ in
+        [Probe(uri: "/cases/settings/calendar/2099-01-02/remove", form: [:], json: nil,
+               expected: office(principal, .setWorkingCalendar, allowed: .notFound))]
+    }
 }

@@ -350,6 +350,10 @@ struct AccessMatrixTests {
         "GET /campaigns/{id}/export.csv": campaignRead("/export.csv"),
         "POST /campaigns/{id}/compounds/{compound}/report": campaignStep(.reportRectification, "report"),
         "POST /campaigns/{id}/compounds/{compound}/recheck": campaignStep(.manageCampaigns, "recheck"),
+        "GET /cases/settings": caseSettings,
+        "POST /cases/settings/routes": caseRoutes,
+        "POST /cases/settings/calendar": calendarDay,
+        "POST /cases/settings/calendar/{day}/remove": calendarRemoval,
         "GET /teams": teams,
         "GET /teams.csv": { _, _, _ in [] },  // probed with GET /teams
         "POST /teams/norm": staffingNorm,

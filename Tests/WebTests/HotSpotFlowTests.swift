@@ -88,6 +88,12 @@ struct HotSpotFlowTests {
             #expect(try await browser.post("/teams/grids/\(grid)/members", ["role": "steward", "name": "张红霞", "phone": "13900003333"])
                 .status == .seeOther)
             #expect(try await browser.post("/teams/members/\(gridWorker)/remove", [:]).status == .forbidden)
+            // A case in the grid shows its 双员 to whoever handles it, to call.
+            let compound = try #require(plan.first { $0.portal == .owner }?.roles.first?.compoundID)
+            let id = try await CaseStore(database: database).report(.init(kind: .repair, source: .hotline, description: "电梯故障",
+                                                                         compoundID: compound), reporter: nil, by: .command("test"))
+            let casePage = try await browser.execute(uri: "/cases/\(id)")
+            #expect(casePage.text.contains("本网格服务团队") && casePage.text.contains("tel:13900001111") && casePage.text.contains("张红霞"))
 
             try await browser.signIn(.district)
             let tooSmall = try await browser.post("/teams/norm", ["households_per_team": "10", "stewards": "1", "security_guards": "3",
@@ -99,6 +105,35 @@ struct HotSpotFlowTests {
             #expect(try await browser.post("/teams/members/\(gridWorker)/remove", [:]).status == .seeOther)
             #expect(try await AuditLog(database: database).entries(targetType: "grid").map(\.action).sorted()
                 == ["grid_team.add", "grid_team.add", "grid_team.remove"])
+        }
+    }
+}
+
+/// The routing table and the calendar on their page.
+struct CaseSettingsFlowTests {
+    @Test func theDistrictRoutesRepairsToTheGridAndTheCityAddsAHoliday() async throws {
+        try await withDemoApp { browser, database in
+            try await browser.signIn(.district)
+            let page = try await browser.execute(uri: "/cases/settings")
+            #expect(page.status == .ok && page.text.contains("分派规则") && !page.text.contains("工作日历"))
+            let division = try #require(page.text.firstMatch(of: /name="division" value="(\d{6})"/)?.1).description
+            let saved = try await browser.post("/cases/settings/routes", ["division": division, "level_repair": "grid",
+                                                                         "department_repair": "urban_management"])
+            #expect(saved.status == .ok && saved.text.contains("1 类事项的分派规则有变化") && saved.text.contains("已调整"))
+            let refused = try await browser.post("/cases/settings/routes", ["division": division, "level_repair": "subdistrict",
+                                                                           "department_repair": "housing"])
+            #expect(refused.status == .unprocessableContent && refused.text.contains("案件首先交由物业企业或网格办理"))
+            #expect(try await browser.post("/cases/settings/calendar", ["day": "2099-01-01", "note": "元旦"]).status == .forbidden)
+
+            try await browser.signIn(.city)
+            let noNote = try await browser.post("/cases/settings/calendar", ["day": "2099-01-01", "working": "no"])
+            #expect(noNote.status == .unprocessableContent && noNote.text.contains("请写明节日或调休说明"))
+            #expect(try await database.count("calendar_days") == 0)
+            let year = CivilDate.inChina(Date()).year
+            #expect(try await browser.post("/cases/settings/calendar", ["day": "\(year + 1)-01-01", "working": "no", "note": "元旦"]).status == .seeOther)
+            #expect(try await browser.execute(uri: "/cases/settings").text.contains("\(year + 1)-01-01"))
+            #expect(try await browser.post("/cases/settings/calendar/\(year + 1)-01-01/remove", [:]).status == .seeOther)
+            #expect(try await database.count("calendar_days") == 0)
         }
     }
 }

@@ -101,7 +101,7 @@ public struct CaseStore: Sendable {
         let now = clock.now()
         let (site, route, calendar) = try await database.read { sql in
             let site = try await locate(new, sql: sql)
-            let routing = try await routing(district: site.district, sql: sql)
+            let routing = try await CaseSettings.routing(district: site.district, sql: sql)
             return (site, routing.route(new.kind, hasCompany: site.company != nil, hasGrid: site.grid != nil),
                     try await Self.workingCalendar(sql: sql))
         }
@@ -199,20 +199,6 @@ public struct CaseStore: Sendable {
             ORDER BY starts_on DESC LIMIT 1
             """).first()?.decode(column: "company_id", as: Int64.self)
         return Located(community: community, district: district, building: building, grid: grid, company: company)
-    }
-
-    /// The district's routing table over the standard one.
-    func routing(district: DivisionCode, sql: any SQLDatabase) async throws -> CaseRouting {
-        var routing = CaseRouting.standard
-        for row in try await sql.raw("""
-            SELECT kind, first_level, department FROM case_routes WHERE district_code = \(bind: district.rawValue)
-            """).all() {
-            guard let kind = CaseKind(rawValue: try row.decode(column: "kind", as: String.self)),
-                  let level = CaseLevel(rawValue: try row.decode(column: "first_level", as: String.self)),
-                  let department = Department(rawValue: try row.decode(column: "department", as: String.self)) else { continue }
-            routing.routes[kind] = .init(firstLevel: level, department: department)
-        }
-        return routing
     }
 
     static func insertPhoto(caseID: Int64, number: Int, format: CasePhoto.Format, bytes: [UInt8], at seconds: Int64,

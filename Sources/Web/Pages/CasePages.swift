@@ -14,6 +14,7 @@ struct CasePages {
     let cases: CaseQueries
     let places: RegistryPlaces
     let queries: RegistryQueries
+    let teams: GridTeams
     let renderer: PageRenderer
 
     func add(to router: Router<WuyeRequestContext>) {
@@ -186,6 +187,13 @@ struct CasePages {
             "acknowledgeBy": record.acknowledgeBy.map(BeijingTime.text) as Any, "acknowledged": record.acknowledged,
             "rating": record.rating.map { "\($0) 星" + (record.ratingComment.map { $0.isEmpty ? "" : "：\($0)" } ?? "") } as Any,
         ] as [String: Any]
+        // The grid's "双员" a resident can call: names and work phones are posted at the grid anyway
+        // (滨州市网格化服务管理条例 Art. 6), and only the case's parties see this page.
+        if let grid = record.gridID {
+            all["team"] = (try await teams.rosters(of: [grid])[grid] ?? []).filter { $0.role == .gridWorker || $0.role == .steward }.map {
+                ["role": $0.role.chineseName, "name": $0.name, "phone": $0.phone?.rawValue ?? ""]
+            }
+        }
         all["photos"] = (0..<record.photoCount).map { ["src": "/api/v1/cases/\(record.id)/photos/\($0 + 1)", "number": $0 + 1] }
         all["timeline"] = try await cases.timeline(caseID: record.id).map { entry in
             ["at": BeijingTime.text(entry.at), "what": Self.eventName(entry.event), "actor": entry.actor, "note": entry.note,
