@@ -156,49 +156,46 @@ public struct CaseStore: Sendable {
     }
 
     /// The case's place in the registry: the home's building, that building's grid (or the
-    /// compound's first grid), the company serving the compound today.
+    /// compound's first grid), the company serving the compound today. One statement, since every
+    /// report asks it.
     private func locate(_ new: NewCase, sql: any SQLDatabase) async throws -> Located {
-        guard let compound = try await sql.raw("SELECT community_code FROM compounds WHERE id = \(bind: new.compoundID)").first(),
-              let community = DivisionCode(rawValue: try compound.decode(column: "community_code", as: String.self)),
+        let today = CivilDate.inChina(clock.now()).text
+        guard let row = try await sql.raw("""
+            SELECT c.community_code,
+                   (SELECT h.building_id FROM homes h WHERE h.id = \(bind: new.homeID) AND h.compound_id = c.id) AS home_building,
+                   (SELECT b.id FROM buildings b WHERE b.id = \(bind: new.buildingID) AND b.compound_id = c.id) AS building,
+                   (SELECT MIN(g.grid_id) FROM grid_buildings g WHERE g.compound_id = c.id) AS compound_grid,
+                   (SELECT a.company_id FROM service_arrangements a
+                    WHERE a.compound_id = c.id AND a.company_id IS NOT NULL AND a.starts_on <= \(bind: today)
+                      AND (a.ends_on IS NULL OR a.ends_on > \(bind: today))
+                    ORDER BY a.starts_on DESC LIMIT 1) AS company
+            FROM compounds c WHERE c.id = \(bind: new.compoundID)
+            """).first(),
+              let community = DivisionCode(rawValue: try row.decode(column: "community_code", as: String.self)),
               let district = community.parent?.parent else {
             throw DomainError(code: "no_such_compound", message: "没有这个小区", english: "no such compound", field: "compound_id")
         }
-        var building = new.buildingID
-        if let home = new.homeID {
-            guard let row = try await sql.raw("""
-                SELECT building_id FROM homes WHERE id = \(bind: home) AND compound_id = \(bind: new.compoundID)
-                """).first() else {
-                throw DomainError(code: "no_such_home", message: "该小区没有这户房屋", english: "no such home in the compound", field: "home_id")
-            }
-            let homeBuilding = try row.decode(column: "building_id", as: Int64.self)
-            guard building == nil || building == homeBuilding else {
-                throw DomainError(code: "home_not_in_building", message: "房屋不在所选楼栋", english: "the home is not in that building",
-                                  field: "home_id")
-            }
-            building = homeBuilding
-        } else if let building {
-            guard try await sql.raw("""
-                SELECT id FROM buildings WHERE id = \(bind: building) AND compound_id = \(bind: new.compoundID)
-                """).first() != nil else {
-                throw DomainError(code: "no_such_building", message: "该小区没有这栋楼", english: "no such building in the compound",
-                                  field: "building_id")
-            }
+        let homeBuilding = try row.decode(column: "home_building", as: Int64?.self)
+        if new.homeID != nil && homeBuilding == nil {
+            throw DomainError(code: "no_such_home", message: "该小区没有这户房屋", english: "no such home in the compound", field: "home_id")
         }
+        if new.buildingID != nil, try row.decode(column: "building", as: Int64?.self) == nil {
+            throw DomainError(code: "no_such_building", message: "该小区没有这栋楼", english: "no such building in the compound",
+                              field: "building_id")
+        }
+        if let homeBuilding, let building = new.buildingID, building != homeBuilding {
+            throw DomainError(code: "home_not_in_building", message: "房屋不在所选楼栋", english: "the home is not in that building",
+                              field: "home_id")
+        }
+        let building = homeBuilding ?? new.buildingID
         let grid: Int64? = if let building {
             try await sql.raw("SELECT grid_id FROM grid_buildings WHERE building_id = \(bind: building)").first()?
                 .decode(column: "grid_id", as: Int64.self)
         } else {
-            try await sql.raw("SELECT MIN(grid_id) AS grid_id FROM grid_buildings WHERE compound_id = \(bind: new.compoundID)")
-                .first()?.decode(column: "grid_id", as: Int64?.self)
+            try row.decode(column: "compound_grid", as: Int64?.self)
         }
-        let today = CivilDate.inChina(clock.now()).text
-        let company = try await sql.raw("""
-            SELECT company_id FROM service_arrangements
-            WHERE compound_id = \(bind: new.compoundID) AND company_id IS NOT NULL AND starts_on <= \(bind: today)
-              AND (ends_on IS NULL OR ends_on > \(bind: today))
-            ORDER BY starts_on DESC LIMIT 1
-            """).first()?.decode(column: "company_id", as: Int64.self)
-        return Located(community: community, district: district, building: building, grid: grid, company: company)
+        return Located(community: community, district: district, building: building, grid: grid,
+                       company: try row.decode(column: "company", as: Int64?.self))
     }
 
     static func insertPhoto(caseID: Int64, number: Int, format: CasePhoto.Format, bytes: [UInt8], at seconds: Int64,
