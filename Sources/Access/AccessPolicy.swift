@@ -21,9 +21,10 @@ public enum AccessPolicy {
         case .castBallot: role.kind == .owner
         case .enterPaperBallots: role.kind.portal == .committee
         case .reportCase: caseReporterKinds.contains(role.kind)
-        case .manageOpen311Keys, .setStaffingNorm, .setCaseRoutes:
+        case .manageOpen311Keys, .setStaffingNorm, .setCaseRoutes, .setCommitteeRules:
             role.kind == .platformAdministrator || (role.kind == .administrationStaff && (role.division?.level ?? .community) <= .district)
-        case .manageCampaigns: role.kind == .platformAdministrator || role.kind == .administrationStaff
+        case .manageCampaigns, .superviseCommittee: role.kind == .platformAdministrator || role.kind == .administrationStaff
+        case .keepCommitteeRecords: role.kind == .committeeChair || role.kind == .committeeViceChair
         case .setWorkingCalendar: role.kind == .platformAdministrator || (role.kind == .administrationStaff && role.division?.level == .city)
         case .reportRectification: role.kind == .companyAdministrator || role.kind == .companyManager || role.kind == .steward
         case .manageGridTeams:
@@ -58,13 +59,15 @@ public enum AccessPolicy {
                 return covers(role, place)
             default: return place.compoundID != nil && covers(role, place)
             }
-        case .manageAccounts, .manageOpen311Keys, .setStaffingNorm, .manageCampaigns, .manageGridTeams, .setCaseRoutes:
+        case .manageAccounts, .manageOpen311Keys, .setStaffingNorm, .manageCampaigns, .manageGridTeams, .setCaseRoutes,
+             .setCommitteeRules:
             return covers(role, place)
+        case .superviseCommittee: return place.compoundID != nil && covers(role, place)
         case .setWorkingCalendar: return true
         case .reportRectification: return place.compoundID != nil && covers(role, place)
         case .reportCase: return place.compoundID != nil && covers(role, place)
         case .viewAuditLog: return true
-        case .conveneMeeting, .castBallot, .enterPaperBallots:
+        case .conveneMeeting, .castBallot, .enterPaperBallots, .keepCommitteeRecords:
             // Only inside the role's own compound; an owner votes for the compound, not one home.
             return place.compoundID != nil && place.compoundID == role.compoundID
         }

@@ -35,6 +35,15 @@ public enum Action: String, CaseIterable, Sendable {
     /// Set the working calendar's holidays and 调休 days that deadlines are counted in: the city's
     /// office and the platform (the calendar is one for the whole platform).
     case setWorkingCalendar = "set_working_calendar"
+    /// Lead and certify a compound's owners' committee through its life — the report, the
+    /// preparatory group, the election, the filing, the seal: the subdistrict and community offices
+    /// (and those above them) over the compounds in their division.
+    case superviseCommittee = "supervise_committee"
+    /// Keep the committee's own records: its first meeting, credit code, bank account, member
+    /// changes, supervisory board and documents — the chair and vice-chairs of the compound.
+    case keepCommitteeRecords = "keep_committee_records"
+    /// Choose Qingdao's or Shandong's rules for committees: a district's or the city's office.
+    case setCommitteeRules = "set_committee_rules"
 }
 
 /// The policy's answer. `notFound` hides whether something outside the account's scope exists

@@ -6,9 +6,8 @@ public enum CasePhoto {
     public static let maxBytes = 6 * 1024 * 1024
     public static let maxCount = 4
 
-    public enum Format: String, Sendable {
-        case jpeg = "image/jpeg", png = "image/png", webp = "image/webp", heic = "image/heic"
-    }
+    /// An image kind (`UploadKind` without PDF).
+    public typealias Format = UploadKind
 
     /// The photo's format, or a clear error naming `field`.
     public static func check(_ bytes: [UInt8], field: String = "photos") throws(DomainError) -> Format {
@@ -33,12 +32,7 @@ public enum CasePhoto {
         }
     }
 
-    static func format(of b: [UInt8]) -> Format? {
-        if b.count >= 3, b[0] == 0xFF, b[1] == 0xD8, b[2] == 0xFF { return .jpeg }
-        if b.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
-        if b.count >= 12, b.starts(with: Array("RIFF".utf8)), Array(b[8..<12]) == Array("WEBP".utf8) { return .webp }
-        if b.count >= 12, Array(b[4..<8]) == Array("ftyp".utf8),
-           ["heic", "heix", "mif1", "msf1", "hevc"].contains(String(decoding: b[8..<12], as: UTF8.self)) { return .heic }
-        return nil
+    static func format(of bytes: [UInt8]) -> Format? {
+        UploadKind.of(bytes).flatMap { $0.isImage ? $0 : nil }
     }
 }

@@ -34,6 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             try await DemoCases.report(in: db, for: accounts)
             try await DemoHotSpots.seed(in: db, for: accounts)
+            try await DemoCommittees.seed(in: db, for: accounts)
         }
         logger.info("wuye on \(url) listening at http://\(host):\(port)")
         let security = WebSecurity(secureCookies: publicURL?.lowercased().hasPrefix("https://") ?? false)

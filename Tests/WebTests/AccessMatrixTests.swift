@@ -350,6 +350,15 @@ struct AccessMatrixTests {
         "GET /campaigns/{id}/export.csv": campaignRead("/export.csv"),
         "POST /campaigns/{id}/compounds/{compound}/report": campaignStep(.reportRectification, "report"),
         "POST /campaigns/{id}/compounds/{compound}/recheck": campaignStep(.manageCampaigns, "recheck"),
+        "GET /committees": committeeOverview,
+        "POST /committees/rules": committeeRules,
+        "GET /compounds/{id}/committee": registry(api: false) { world in
+            [("/compounds/\(world.compound)/committee", try await world.places.place(ofCompound: world.compound)),
+             ("/compounds/\(world.farCompound)/committee", try await world.places.place(ofCompound: world.farCompound))]
+        },
+        "POST /compounds/{id}/committee/steps": committeeWrite("steps"),
+        "POST /compounds/{id}/committee/documents": committeeWrite("documents"),
+        "GET /compounds/{id}/committee/documents/{document}": committeeDocument,
         "GET /cases/settings": caseSettings,
         "POST /cases/settings/routes": caseRoutes,
         "POST /cases/settings/calendar": calendarDay,

@@ -13,6 +13,7 @@ public struct Migrator: Sendable {
         Migration005Cases.migration,
         Migration006Open311.migration,
         Migration007HotSpotsAndTeams.migration,
+        Migration008Committees.migration,
     ]
 
     /// The numbers of every migration this build knows, in order.

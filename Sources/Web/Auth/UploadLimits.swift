@@ -1,3 +1,4 @@
+import Assembly
 import Cases
 import Hummingbird
 
@@ -7,11 +8,13 @@ public enum UploadLimits {
     public static let form = 64 * 1024
     public static let photos = CasePhoto.maxBytes * CasePhoto.maxCount + form
     public static let photo = CasePhoto.maxBytes + form
+    public static let document = CommitteeDocument.maxBytes + form
 
     static func limit(for request: Request) -> Int {
         let path = request.uri.path
         if path == "/cases" { return photos }
         if path.hasPrefix("/api/v1/cases/") && path.hasSuffix("/photos") { return photo }
+        if path.hasPrefix("/compounds/") && path.hasSuffix("/committee/documents") { return document }
         return form
     }
 }

@@ -42,6 +42,7 @@ struct PageRenderer: Sendable {
                 "open311": principal.mayEver(.manageOpen311Keys),
                 "campaigns": principal.mayEver(.manageCampaigns) || principal.mayEver(.reportRectification),
                 "teams": principal.mayEver(.manageGridTeams),
+                "committees": principal.mayEver(.superviseCommittee),
                 "caseSettings": principal.mayEver(.setCaseRoutes) || principal.mayEver(.setWorkingCalendar),
                 "cases": principal.roles.contains { $0.kind != .platformAdministrator },
             ] as [String: Any]

@@ -60,6 +60,7 @@ struct PortalPages {
                 section["compounds"] = [RegistryPages.card(compound)]
                 section["service"] = try await serviceLine(compoundID)
                 tasks.append(["href": "/compounds/\(compoundID)/meetings", "label": "业主大会：召集、录入纸质票、计票"])
+                tasks.append(["href": "/compounds/\(compoundID)/committee", "label": "业主委员会：备案、印章、账户与委员"])
                 tasks.append(["href": "/compounds/\(compoundID)", "label": "本小区房屋与业主名册"])
             }
         case .companyAdministrator, .companyManager, .steward, .gridWorker:
@@ -76,6 +77,10 @@ struct PortalPages {
                                          "homes": Formatting.count(division.counts.homes)]]
                 tasks.append(["href": "/divisions/\(division.code)", "label": "逐级查看辖区内小区与房屋"])
                 tasks.append(["href": "/cases", "label": "案件：待办、逾期与升级"])
+                if role.kind == .administrationStaff {
+                    tasks += [["href": "/committees", "label": "业主委员会：筹备、选举、备案与换届"],
+                              ["href": "/hotspots", "label": "投诉热点与整治行动"], ["href": "/teams", "label": "网格服务团队配置"]]
+                }
                 if !AccessPolicy.grantableKinds(by: role).isEmpty { tasks.append(["href": "/accounts", "label": "为下级开通账号"]) }
             }
         case .platformAdministrator:

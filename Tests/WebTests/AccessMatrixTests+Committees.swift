@@ -1,0 +1,44 @@
+import Access
+import Assembly
+import Foundation
+import HTTPTypes
+import Storage
+import Testing
+import WuyeCore
+
+/// The access matrix's probes of committees: offices supervise the compounds in their division, the
+/// chair keeps the committee's records, everyone who sees a compound sees its committee.
+extension AccessMatrixTests {
+    static let committeeOverview: Probes = { principal, _, _ in [get("/committees", office(principal, .superviseCommittee))] }
+
+    static let committeeRules: Probes = { principal, _, _ in
+        [Probe(uri: "/committees/rules", form: ["rules": "qingdao"], json: nil, expected: office(principal, .setCommitteeRules, allowed: .seeOther))]
+    }
+
+    /// An empty form names no step: refused (422) for the office and the chair, 403 or 404 for the rest.
+    static func committeeWrite(_ suffix: String) -> Probes {
+        { principal, world, _ in
+            try await [world.compound, world.farCompound].asyncMap { compound in
+                let place = try await world.places.place(ofCompound: compound)
+                let expected: HTTPResponse.Status = if let principal {
+                    place.map { principal.decide(.superviseCommittee, at: $0) == .allowed || principal.decide(.keepCommitteeRecords, at: $0) == .allowed } == true
+                        ? .unprocessableContent
+                        : principal.mayEver(.superviseCommittee) || principal.mayEver(.keepCommitteeRecords) ? .notFound : .forbidden
+                } else { .seeOther }
+                return Probe(uri: "/compounds/\(compound)/committee/\(suffix)", form: [:], json: nil, expected: expected)
+            }
+        }
+    }
+
+    /// A document in the demo compound's committee and one in the far compound's.
+    static let committeeDocument: Probes = registry(api: false) { world in
+        let committees = Committees(database: world.accounts.database)
+        return try await [world.compound, world.farCompound].asyncMap { compound in
+            var id = try await committees.documents(compound: compound).first?.id
+            if id == nil {
+                id = try await committees.attach(name: "矩阵", bytes: Array("%PDF-1.4".utf8), to: .report, compound: compound, by: .command("test"))
+            }
+            return ("/compounds/\(compound)/committee/documents/\(id ?? 0)", try await world.places.place(ofCompound: compound))
+        }
+    }
+}
