@@ -9,6 +9,18 @@ import WuyeCore
 /// The access matrix's probes of committees: offices supervise the compounds in their division, the
 /// chair keeps the committee's records, everyone who sees a compound sees its committee.
 extension AccessMatrixTests {
+    static let committeeMatrix: [String: Probes] = [
+        "GET /committees": committeeOverview,
+        "POST /committees/rules": committeeRules,
+        "GET /compounds/{id}/committee": registry(api: false) { world in
+            [("/compounds/\(world.compound)/committee", try await world.places.place(ofCompound: world.compound)),
+             ("/compounds/\(world.farCompound)/committee", try await world.places.place(ofCompound: world.farCompound))]
+        },
+        "POST /compounds/{id}/committee/steps": committeeWrite("steps"),
+        "POST /compounds/{id}/committee/documents": committeeWrite("documents"),
+        "GET /compounds/{id}/committee/documents/{document}": committeeDocument,
+    ]
+
     static let committeeOverview: Probes = { principal, _, _ in [get("/committees", office(principal, .superviseCommittee))] }
 
     static let committeeRules: Probes = { principal, _, _ in

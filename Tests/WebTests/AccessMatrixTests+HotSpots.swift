@@ -9,6 +9,27 @@ import WuyeCore
 /// The access matrix's probes of hot spots, campaigns and grid teams. A campaign over the demo
 /// compound and one over the far compound; the demo grid and a far grid.
 extension AccessMatrixTests {
+    static let hotSpotMatrix: [String: Probes] = [
+        "GET /hotspots": hotSpots,
+        "GET /hotspots.csv": { _, _, _ in [] },  // probed with GET /hotspots
+        "POST /campaigns": campaignLaunch,
+        "GET /campaigns": campaignList,
+        "GET /campaigns/{id}": campaignRead(""),
+        "GET /campaigns/{id}/export.csv": campaignRead("/export.csv"),
+        "POST /campaigns/{id}/compounds/{compound}/report": campaignStep(.reportRectification, "report"),
+        "POST /campaigns/{id}/compounds/{compound}/recheck": campaignStep(.manageCampaigns, "recheck"),
+        "GET /cases/settings": caseSettings,
+        "POST /cases/settings/routes": caseRoutes,
+        "POST /cases/settings/calendar": calendarDay,
+        "POST /cases/settings/calendar/{day}/remove": calendarRemoval,
+        "GET /teams": teams,
+        "GET /teams.csv": { _, _, _ in [] },  // probed with GET /teams
+        "POST /teams/norm": staffingNorm,
+        "GET /teams/grids/{id}": gridRoute(post: false, allowed: .ok, ""),
+        "POST /teams/grids/{id}/members": gridRoute(post: true, allowed: .unprocessableContent, "/members"),
+        "POST /teams/members/{id}/remove": memberRemoval,
+    ]
+
     static func office(_ principal: Principal?, _ action: Action, allowed: HTTPResponse.Status = .ok) -> HTTPResponse.Status {
         guard let principal else { return .seeOther }
         return principal.mayEver(action) ? allowed : .forbidden

@@ -188,7 +188,9 @@ struct AccessMatrixTests {
         }
     }
 
-    static let matrix: [String: Probes] = [
+    static let matrix = coreMatrix.merging(hotSpotMatrix) { first, _ in first }.merging(committeeMatrix) { first, _ in first }
+
+    static let coreMatrix: [String: Probes] = [
         "GET /healthz": open("/healthz"),
         "GET /readyz": open("/readyz"),
         "GET /openapi.json": open("/openapi.json"),
@@ -342,33 +344,6 @@ struct AccessMatrixTests {
         "GET /open311/keys": open311Keys,
         "POST /open311/keys": open311KeyIssue,
         "POST /open311/keys/{id}/revoke": open311KeyRevocation,
-        "GET /hotspots": hotSpots,
-        "GET /hotspots.csv": { _, _, _ in [] },  // probed with GET /hotspots
-        "POST /campaigns": campaignLaunch,
-        "GET /campaigns": campaignList,
-        "GET /campaigns/{id}": campaignRead(""),
-        "GET /campaigns/{id}/export.csv": campaignRead("/export.csv"),
-        "POST /campaigns/{id}/compounds/{compound}/report": campaignStep(.reportRectification, "report"),
-        "POST /campaigns/{id}/compounds/{compound}/recheck": campaignStep(.manageCampaigns, "recheck"),
-        "GET /committees": committeeOverview,
-        "POST /committees/rules": committeeRules,
-        "GET /compounds/{id}/committee": registry(api: false) { world in
-            [("/compounds/\(world.compound)/committee", try await world.places.place(ofCompound: world.compound)),
-             ("/compounds/\(world.farCompound)/committee", try await world.places.place(ofCompound: world.farCompound))]
-        },
-        "POST /compounds/{id}/committee/steps": committeeWrite("steps"),
-        "POST /compounds/{id}/committee/documents": committeeWrite("documents"),
-        "GET /compounds/{id}/committee/documents/{document}": committeeDocument,
-        "GET /cases/settings": caseSettings,
-        "POST /cases/settings/routes": caseRoutes,
-        "POST /cases/settings/calendar": calendarDay,
-        "POST /cases/settings/calendar/{day}/remove": calendarRemoval,
-        "GET /teams": teams,
-        "GET /teams.csv": { _, _, _ in [] },  // probed with GET /teams
-        "POST /teams/norm": staffingNorm,
-        "GET /teams/grids/{id}": gridRoute(post: false, allowed: .ok, ""),
-        "POST /teams/grids/{id}/members": gridRoute(post: true, allowed: .unprocessableContent, "/members"),
-        "POST /teams/members/{id}/remove": memberRemoval,
         "GET /cases": mine("/cases", api: false),
         "GET /cases/new": { principal, _, _ in
             [get("/cases/new", principal.map { $0.mayEver(.reportCase) ? .ok : .forbidden } ?? .seeOther)]
