@@ -23,7 +23,7 @@ public enum AccessPolicy {
         case .reportCase: caseReporterKinds.contains(role.kind)
         case .manageOpen311Keys, .setStaffingNorm, .setCaseRoutes, .setCommitteeRules:
             role.kind == .platformAdministrator || (role.kind == .administrationStaff && (role.division?.level ?? .community) <= .district)
-        case .manageCampaigns, .superviseCommittee: role.kind == .platformAdministrator || role.kind == .administrationStaff
+        case .manageCampaigns, .superviseCommittee, .superviseMeetings: role.kind == .platformAdministrator || role.kind == .administrationStaff
         case .keepCommitteeRecords: role.kind == .committeeChair || role.kind == .committeeViceChair
         case .setWorkingCalendar: role.kind == .platformAdministrator || (role.kind == .administrationStaff && role.division?.level == .city)
         case .reportRectification: role.kind == .companyAdministrator || role.kind == .companyManager || role.kind == .steward
@@ -60,7 +60,7 @@ public enum AccessPolicy {
             default: return place.compoundID != nil && covers(role, place)
             }
         case .manageAccounts, .manageOpen311Keys, .setStaffingNorm, .manageCampaigns, .manageGridTeams, .setCaseRoutes,
-             .setCommitteeRules:
+             .setCommitteeRules, .superviseMeetings:
             return covers(role, place)
         case .superviseCommittee: return place.compoundID != nil && covers(role, place)
         case .setWorkingCalendar: return true

@@ -44,6 +44,9 @@ public enum Action: String, CaseIterable, Sendable {
     case keepCommitteeRecords = "keep_committee_records"
     /// Choose Qingdao's or Shandong's rules for committees: a district's or the city's office.
     case setCommitteeRules = "set_committee_rules"
+    /// Follow every owners' meeting in the division — agenda, window, turnout, result: the
+    /// administration offices (Qingdao Art. 29: the meeting is reported to the community).
+    case superviseMeetings = "supervise_meetings"
 }
 
 /// The policy's answer. `notFound` hides whether something outside the account's scope exists

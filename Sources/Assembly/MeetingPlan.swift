@@ -10,12 +10,15 @@ public struct MeetingPlan: Sendable, Equatable {
     public let motions: [AssemblyExport.Motion]
     public let opensAt: Date
     public let closesAt: Date
+    /// May an owner change a ballot until the close? The assembly's rules of procedure (议事规则) say;
+    /// when they do not, a ballot may be changed and the last one counts.
+    public let ballotsChangeable: Bool
 
     /// Qingdao Art. 29; a jurisdiction may set more.
     public static let defaultNoticeDays = 15
 
     public init(title raw: String, motions: [(matter: Int, title: String)], opensAt: Date, closesAt: Date, publishedAt: Date,
-                noticeDays: Int = MeetingPlan.defaultNoticeDays) throws(DomainError) {
+                noticeDays: Int = MeetingPlan.defaultNoticeDays, ballotsChangeable: Bool = true) throws(DomainError) {
         let title = raw.trimmedWhitespace
         guard (1...100).contains(title.count) else {
             throw DomainError(code: "invalid_title", message: "请填写 1 到 100 个字的会议名称", english: "a title has 1 to 100 characters",
@@ -53,5 +56,6 @@ public struct MeetingPlan: Sendable, Equatable {
         self.motions = checked
         self.opensAt = opensAt
         self.closesAt = closesAt
+        self.ballotsChangeable = ballotsChangeable
     }
 }

@@ -92,6 +92,7 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
     let campaigns = Campaigns(database: database, clock: clock)
     HotSpotPages(hotSpots: HotSpots(database: database), campaigns: campaigns, scopes: scopes, renderer: renderer, clock: clock).add(to: router)
     CampaignPages(campaigns: campaigns, places: places, renderer: renderer, clock: clock).add(to: router)
+    MeetingSupervisionPages(assemblies: assemblies, scopes: scopes, renderer: renderer).add(to: router)
     CommitteePages(committees: Committees(database: database, clock: clock), places: places, queries: queries, scopes: scopes,
                    renderer: renderer).add(to: router)
     CaseSettingsPages(settings: CaseSettings(database: database, clock: clock), scopes: scopes, queries: queries, renderer: renderer,

@@ -10,6 +10,8 @@ import WuyeCore
 /// chair keeps the committee's records, everyone who sees a compound sees its committee.
 extension AccessMatrixTests {
     static let committeeMatrix: [String: Probes] = [
+        "GET /meetings": { principal, _, _ in [get("/meetings", office(principal, .superviseMeetings))] },
+        "GET /api/v1/meetings/{id}/export/{table}": meeting(.viewRegistry, "/export/results.csv"),
         "GET /committees": committeeOverview,
         "POST /committees/rules": committeeRules,
         "GET /compounds/{id}/committee": registry(api: false) { world in

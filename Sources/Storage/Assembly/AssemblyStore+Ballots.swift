@@ -26,7 +26,7 @@ extension AssemblyStore {
         return try await database.write { sql in
             let lock = sql.dialect.name == "sqlite" ? "" : " FOR UPDATE"
             guard let meeting = try await sql.raw("""
-                SELECT m.opens_at, m.closes_at, m.status, h.seq, h.hash FROM meetings m JOIN meeting_heads h ON h.meeting_id = m.id
+                SELECT m.opens_at, m.closes_at, m.status, m.ballots_changeable, h.seq, h.hash FROM meetings m JOIN meeting_heads h ON h.meeting_id = m.id
                 WHERE m.id = \(bind: meetingID)\(unsafeRaw: lock)
                 """).first() else { throw Self.noMeeting }
             guard try meeting.decode(column: "status", as: String.self) == "published",
@@ -44,6 +44,14 @@ extension AssemblyStore {
                 SELECT number FROM voting_rights WHERE meeting_id = \(bind: meetingID) AND number = \(bind: Int64(rightNumber))
                 """).first() != nil else {
                 throw DomainError(code: "no_voting_right", message: "没有这个表决权", english: "no such voting right", field: "right_number")
+            }
+            if try !meeting.decode(column: "ballots_changeable", as: Bool.self), try await sql.raw("""
+                SELECT motion_number FROM ballots WHERE meeting_id = \(bind: meetingID) AND right_number = \(bind: Int64(rightNumber))
+                  AND motion_number IN (\(binds: choices.keys.map { Int64($0) }))
+                LIMIT 1
+                """).first() != nil {
+                throw DomainError(code: "ballot_final", message: "本次业主大会的议事规则规定表决票提交后不能更改，此表决权已投票",
+                                  english: "this meeting's rules make a ballot final, and this right has voted", field: "choices")
             }
             var seq = try meeting.decode(column: "seq", as: Int64.self)
             var previous = try meeting.decode(column: "hash", as: String.self)

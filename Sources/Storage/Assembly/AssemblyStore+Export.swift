@@ -16,16 +16,25 @@ public struct MeetingView: Sendable, Codable, Equatable {
     public let totals: VoteTotals
     /// Rights that have cast at least one ballot, with their area: live turnout.
     public let turnout: VoteTotals
+    /// May a ballot be changed until the close (the assembly's rules of procedure)?
+    public let ballotsChangeable: Bool
 
     /// Voting is open: the meeting is published and `now` lies in its window.
     public func isOpen(at now: Date) -> Bool { status == "published" && opensAt <= now && now < closesAt }
 }
 
 extension AssemblyStore {
+    /// The compound a meeting belongs to, for the access check.
+    public func compound(ofMeeting id: Int64) async throws -> Int64? {
+        try await database.read { sql in
+            try await sql.raw("SELECT compound_id FROM meetings WHERE id = \(bind: id)").first()?.decode(column: "compound_id", as: Int64.self)
+        }
+    }
+
     public func meeting(id: Int64) async throws -> MeetingView? {
         try await database.read { sql in
             guard let row = try await sql.raw("""
-                SELECT id, compound_id, title, status, record_date, opens_at, closes_at FROM meetings WHERE id = \(bind: id)
+                SELECT id, compound_id, title, status, record_date, opens_at, closes_at, ballots_changeable FROM meetings WHERE id = \(bind: id)
                 """).first() else { return nil }
             let motions = try await Self.motions(id, sql: sql)
             let totals = try await sql.raw("""
@@ -47,7 +56,8 @@ extension AssemblyStore {
                 totals: VoteTotals(area: try totals?.decode(column: "area", as: Int64.self) ?? 0,
                                    headcount: try totals?.decode(column: "n", as: Int64.self) ?? 0),
                 turnout: VoteTotals(area: try turnout?.decode(column: "area", as: Int64.self) ?? 0,
-                                    headcount: try turnout?.decode(column: "n", as: Int64.self) ?? 0))
+                                    headcount: try turnout?.decode(column: "n", as: Int64.self) ?? 0),
+                ballotsChangeable: try row.decode(column: "ballots_changeable", as: Bool.self))
         }
     }
 
@@ -111,6 +121,23 @@ extension AssemblyStore {
         }
         var meetings: [MeetingView] = []
         for id in ids { if let meeting = try await meeting(id: id) { meetings.append(meeting) } }
+        return meetings
+    }
+}
+
+extension AssemblyStore {
+    /// The meetings of every compound in `division`, newest first, with the compound's name: what a
+    /// subdistrict supervises.
+    public func meetings(inDivision division: DivisionCode, limit: Int = 200) async throws -> [(meeting: MeetingView, compound: String)] {
+        let rows = try await database.read { sql in
+            try await sql.raw("""
+                SELECT m.id, c.name FROM meetings m JOIN compounds c ON c.id = m.compound_id
+                WHERE c.community_code LIKE \(bind: division.sharedPrefix + "%")
+                ORDER BY m.id DESC LIMIT \(unsafeRaw: String(max(1, min(limit, 1000))))
+                """).all().map { (id: try $0.decode(column: "id", as: Int64.self), name: try $0.decode(column: "name", as: String.self)) }
+        }
+        var meetings: [(MeetingView, String)] = []
+        for row in rows { if let meeting = try await meeting(id: row.id) { meetings.append((meeting, row.name)) } }
         return meetings
     }
 }

@@ -27,11 +27,11 @@ public struct AssemblyStore: Sendable {
         return try await database.write { sql in
             guard let row = try await sql.raw("""
                 INSERT INTO meetings (compound_id, title, record_date, agenda_published_at, opens_at, closes_at, status,
-                                      convened_by, created_at)
+                                      convened_by, created_at, ballots_changeable)
                 VALUES (\(bind: compoundID), \(bind: plan.title), \(bind: CivilDate.inChina(now).text),
                         \(bind: Int64(now.timeIntervalSince1970)), \(bind: Int64(plan.opensAt.timeIntervalSince1970)),
                         \(bind: Int64(plan.closesAt.timeIntervalSince1970)), 'published', \(bind: actor.accountID),
-                        \(bind: AuditTime.text(now)))
+                        \(bind: AuditTime.text(now)), \(bind: plan.ballotsChangeable))
                 RETURNING id
                 """).first() else { throw AuditLogMissing() }
             let id = try row.decode(column: "id", as: Int64.self)
@@ -52,7 +52,8 @@ public struct AssemblyStore: Sendable {
             try await AuditLog.append(AuditChange(action: "meeting.convene", targetType: "meeting", targetID: String(id),
                                                   after: ["compound_id": String(compoundID), "title": plan.title,
                                                           "motions": String(plan.motions.count),
-                                                          "voting_rights": String(roll.rights.count)]),
+                                                          "voting_rights": String(roll.rights.count),
+                                                          "ballots_changeable": plan.ballotsChangeable ? "yes" : "no"]),
                                       by: actor, at: now, sql: sql)
             return id
         }

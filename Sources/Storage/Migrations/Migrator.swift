@@ -14,6 +14,7 @@ public struct Migrator: Sendable {
         Migration006Open311.migration,
         Migration007HotSpotsAndTeams.migration,
         Migration008Committees.migration,
+        Migration009BallotRules.migration,
     ]
 
     /// The numbers of every migration this build knows, in order.

@@ -19,6 +19,8 @@ struct AssemblyAPI {
         let motions: [MotionBody]
         let opensAt: Date
         let closesAt: Date
+        /// The assembly's rules of procedure on changing a ballot until the close; true when absent.
+        let ballotsChangeable: Bool?
     }
     struct BallotBody: Decodable {
         let choices: [String: Choice]
@@ -45,7 +47,8 @@ struct AssemblyAPI {
             try context.require(.conveneMeeting, at: try await places.place(ofCompound: compound))
             let body = try await JSONBody.decode(ConveneBody.self, request, context)
             let plan = try MeetingPlan(title: body.title, motions: body.motions.map { ($0.matter, $0.title) }, opensAt: body.opensAt,
-                                       closesAt: body.closesAt, publishedAt: assemblies.clock.now())
+                                       closesAt: body.closesAt, publishedAt: assemblies.clock.now(),
+                                       ballotsChangeable: body.ballotsChangeable ?? true)
             let id = try await assemblies.convene(compoundID: compound, plan: plan, by: context.actor)
             return EditedResponse(status: .created, response: Convened(meetingId: id))
         }
@@ -55,16 +58,16 @@ struct AssemblyAPI {
             return MeetingDetail(meeting: meeting, myRightNumber: mine)
         }
         router.post("meetings/:id/ballots") { request, context in
-            let meeting = try await context.meeting(for: .castBallot, assemblies: assemblies, places: places)
+            let meeting = try await context.meetingID(for: .castBallot, assemblies: assemblies, places: places)
             let body = try await JSONBody.decode(BallotBody.self, request, context)
-            guard let right = try await assemblies.right(ofAccount: try context.signedIn().accountID, meetingID: meeting.id) else {
+            guard let right = try await assemblies.right(ofAccount: try context.signedIn().accountID, meetingID: meeting) else {
                 throw DomainError(code: "no_voting_right", message: "您在这次会议中没有表决权（以登记日的房屋登记为准）",
                                   english: "you hold no voting right in this meeting", field: "meeting")
             }
             return try await cast(meeting, right: right, body.choices, channel: .online, context)
         }
         router.post("meetings/:id/paper-ballots") { request, context in
-            let meeting = try await context.meeting(for: .enterPaperBallots, assemblies: assemblies, places: places)
+            let meeting = try await context.meetingID(for: .enterPaperBallots, assemblies: assemblies, places: places)
             let body = try await JSONBody.decode(PaperBallotBody.self, request, context)
             guard let channel = AssemblyStore.Channel(rawValue: body.channel ?? "paper"), channel != .online else {
                 throw APIError.badParameter("channel", "channel 应为 paper（纸质表决票）或 written（楼栋代表收集的书面意见）")
@@ -83,16 +86,24 @@ struct AssemblyAPI {
                                                    .contentDisposition: "attachment; filename=\"meeting-\(meeting.id).json\""],
                             body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
+        // The same export as spreadsheet tables: rights.csv, ballots.csv, results.csv.
+        router.get("meetings/:id/export/:table") { request, context in
+            let meeting = try await context.meeting(for: .viewRegistry, assemblies: assemblies, places: places)
+            let name = context.parameters.get("table") ?? ""
+            guard name.hasSuffix(".csv"), let table = AssemblyExport.Table(rawValue: String(name.dropLast(4))),
+                  let export = try await assemblies.export(meetingID: meeting.id) else { throw AccessRefused(status: .notFound) }
+            return Response.csv(named: "meeting-\(meeting.id)-\(table.rawValue).csv", bytes: export.csv(table))
+        }
     }
 
-    private func cast(_ meeting: MeetingView, right: Int, _ raw: [String: Choice], channel: AssemblyStore.Channel,
+    private func cast(_ meeting: Int64, right: Int, _ raw: [String: Choice], channel: AssemblyStore.Channel,
                       _ context: WuyeRequestContext) async throws -> EditedResponse<Receipts> {
         var choices: [Int: Choice] = [:]
         for (key, choice) in raw {
             guard let motion = Int(key) else { throw APIError.badParameter("choices", "choices 的键应为议题序号") }
             choices[motion] = choice
         }
-        let receipts = try await assemblies.cast(meetingID: meeting.id, rightNumber: right, choices: choices, channel: channel,
+        let receipts = try await assemblies.cast(meetingID: meeting, rightNumber: right, choices: choices, channel: channel,
                                                  by: context.actor)
         return EditedResponse(status: .created, response: Receipts(
             rightNumber: right, receipts: Dictionary(uniqueKeysWithValues: receipts.map { (String($0.key), $0.value) })))

@@ -29,7 +29,7 @@ struct MeetingPages {
                                            opensAt: try Self.day(fields.text("opens_on"), field: "opens_on"),
                                            // Voting runs to the end of the closing day.
                                            closesAt: try Self.day(fields.text("closes_on"), field: "closes_on").addingTimeInterval(86_400),
-                                           publishedAt: assemblies.clock.now())
+                                           publishedAt: assemblies.clock.now(), ballotsChangeable: fields.text("ballots_final") != "on")
                 let id = try await assemblies.convene(compoundID: compound, plan: plan, by: context.actor)
                 return Response.redirect(to: "/meetings/\(id)", type: .normal)
             } catch let error as DomainError {

@@ -79,6 +79,7 @@ struct PortalPages {
                 tasks.append(["href": "/cases", "label": "案件：待办、逾期与升级"])
                 if role.kind == .administrationStaff {
                     tasks += [["href": "/committees", "label": "业主委员会：筹备、选举、备案与换届"],
+                              ["href": "/meetings", "label": "业主大会：辖区内会议的参与率与结果"],
                               ["href": "/hotspots", "label": "投诉热点与整治行动"], ["href": "/teams", "label": "网格服务团队配置"]]
                 }
                 if !AccessPolicy.grantableKinds(by: role).isEmpty { tasks.append(["href": "/accounts", "label": "为下级开通账号"]) }
