@@ -59,3 +59,20 @@ public struct MeetingPlan: Sendable, Equatable {
         self.ballotsChangeable = ballotsChangeable
     }
 }
+
+/// The scan of a paper ballot or a written vote: an image or a PDF, judged by its bytes, ≤ 10 MB.
+public enum BallotScan {
+    public static let maxBytes = 10 * 1024 * 1024
+
+    public static func check(_ bytes: [UInt8]) throws(DomainError) -> UploadKind {
+        guard !bytes.isEmpty else {
+            throw DomainError(code: "scan_required", message: "请附上纸质表决票或书面意见的扫描件（拍照即可）",
+                              english: "attach the scan of the paper ballot", field: "scan")
+        }
+        guard bytes.count <= maxBytes, let kind = UploadKind.of(bytes) else {
+            throw DomainError(code: "scan_type", message: "扫描件须为 10 MB 以内的 PDF 或 JPEG、PNG、WebP、HEIC 图片",
+                              english: "a scan is a PDF or an image of at most 10 MB", field: "scan")
+        }
+        return kind
+    }
+}

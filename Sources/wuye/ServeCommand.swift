@@ -29,6 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
         if demo {
             let accounts = try await DemoAccounts.create(in: db)
             printDemoAccounts(accounts)
+            try await DemoMeeting.awaitingClose(in: db, for: accounts)
             if let meeting = try await DemoMeeting.convene(in: db, for: accounts) {
                 FileHandle.standardOutput.write(Data("Demo owners' meeting open for voting: /meetings/\(meeting)\n".utf8))
             }

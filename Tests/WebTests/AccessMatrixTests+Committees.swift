@@ -12,6 +12,7 @@ extension AccessMatrixTests {
     static let committeeMatrix: [String: Probes] = [
         "GET /meetings": { principal, _, _ in [get("/meetings", office(principal, .superviseMeetings))] },
         "GET /api/v1/meetings/{id}/export/{table}": meeting(.viewRegistry, "/export/results.csv"),
+        "GET /meetings/{id}/scans/{scan}": ballotScan,
         "GET /committees": committeeOverview,
         "POST /committees/rules": committeeRules,
         "GET /compounds/{id}/committee": registry(api: false) { world in
@@ -53,6 +54,30 @@ extension AccessMatrixTests {
                 id = try await committees.attach(name: "矩阵", bytes: Array("%PDF-1.4".utf8), to: .report, compound: compound, by: .command("test"))
             }
             return ("/compounds/\(compound)/committee/documents/\(id ?? 0)", try await world.places.place(ofCompound: compound))
+        }
+    }
+
+    /// A paper ballot's scan in the demo meeting and in the far one: the committee and the offices see it.
+    static let ballotScan: Probes = { principal, world, _ in
+        let store = AssemblyStore(database: world.accounts.database)
+        return try await [(world.meeting, world.compound), (world.farMeeting, world.farCompound)].asyncMap { meeting, compound in
+            var id = try await store.scans(meetingID: meeting).first?.id
+            if id == nil {
+                _ = try await store.cast(meetingID: meeting, rightNumber: 1, choices: [1: .agree], channel: .paper,
+                                         scan: Array("%PDF-1.4".utf8), by: .command("test"))
+                id = try await store.scans(meetingID: meeting).first?.id
+            }
+            let place = try await world.places.place(ofCompound: compound)
+            let expected: HTTPResponse.Status = if let principal, let place {
+                switch principal.decide(.viewRegistry, at: place) {
+                case .allowed:
+                    principal.decide(.enterPaperBallots, at: place) == .allowed || principal.decide(.superviseMeetings, at: place) == .allowed
+                        ? .ok : principal.mayEver(.enterPaperBallots) || principal.mayEver(.superviseMeetings) ? .notFound : .forbidden
+                case .forbidden: .forbidden
+                case .notFound: .notFound
+                }
+            } else { .seeOther }
+            return get("/meetings/\(meeting)/scans/\(id ?? 0)", expected)
         }
     }
 }

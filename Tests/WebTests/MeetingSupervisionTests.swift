@@ -46,4 +46,40 @@ struct MeetingSupervisionTests {
             #expect(supervision.text.contains("id=\"open-count\">1<"))
         }
     }
+
+    /// The chair enters a paper ballot on the page with its scan; the scan stays with the committee
+    /// and the subdistrict, not the owners.
+    @Test func aPaperBallotIsEnteredWithItsScanWhichOnlyTheCommitteeAndOfficesSee() async throws {
+        try await withDemoApp { browser, database in
+            let meeting = try #require(try await DemoMeeting.convene(in: database, for: try await DemoAccounts.plan(in: database)))
+            try await browser.signIn(.committeeChair)
+            try await browser.execute(uri: "/meetings/\(meeting)")
+            func paper(_ scan: [UInt8]?) async throws -> TestResponse {
+                let boundary = "----wuye\(UUID().uuidString)"
+                var body = ByteBuffer()
+                for (name, value) in ["_csrf": browser.csrf, "right_number": "3", "channel": "paper", "motion_1": "agree"] {
+                    body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+                }
+                if let scan {
+                    body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"scan\"; filename=\"ballot.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
+                    body.writeBytes(scan)
+                    body.writeString("\r\n")
+                }
+                body.writeString("--\(boundary)--\r\n")
+                return try await browser.execute(uri: "/meetings/\(meeting)/paper-ballots", method: .post,
+                                                 headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
+            }
+            let without = try await paper(nil)
+            #expect(without.status == .unprocessableContent && without.text.contains("请附上纸质表决票或书面意见的扫描件"))
+            #expect(try await database.count("ballots") == 0)
+            let entered = try await paper([0xFF, 0xD8, 0xFF, 0xE0] + Array(repeating: 1, count: 100))
+            #expect(entered.status == .ok && entered.text.contains("扫描件已留存"))
+            let link = try #require(entered.text.firstMatch(of: /href="(\/meetings\/\d+\/scans\/\d+)"/)?.1).description
+            #expect(try await browser.execute(uri: link).headers[.contentType] == "image/jpeg")
+            try await browser.signIn(.subdistrict)
+            #expect(try await browser.execute(uri: link).status == .ok)
+            try await browser.signIn(.owner)
+            #expect(try await browser.execute(uri: link).status == .forbidden)
+        }
+    }
 }

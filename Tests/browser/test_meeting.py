@@ -38,3 +38,35 @@ def test_the_committee_chair_can_enter_paper_ballots_but_not_vote_as_an_owner(br
     navigating(browser, browser.find_element(By.CSS_SELECTOR, ".meetings a").click)
     assert browser.find_elements(By.CSS_SELECTOR, "form.paper")
     assert not browser.find_elements(By.CSS_SELECTOR, "form.vote")
+
+
+def test_the_chair_closes_a_meeting_after_its_window_and_anyone_can_recount_the_export(browser):
+    """The demo's second meeting ended yesterday with paper ballots (and their scans) from three in
+    four rights: the chair closes it, the results appear, and `wuye assembly recount` reproduces them
+    from the published export alone."""
+    import json
+    import os
+    import subprocess
+    import tempfile
+    import urllib.request
+
+    sign_in(browser, COMMITTEE_CHAIR)
+    navigating(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "业主大会").click)
+    navigating(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "表决已截止").click)
+    assert browser.find_elements(By.CSS_SELECTOR, "ul.scans li")
+    navigating(browser, browser.find_element(By.XPATH, "//button[normalize-space()='结束会议并计票公布']").click)
+    results = [element.text for element in browser.find_elements(By.CSS_SELECTOR, ".result")]
+    assert results == ["通过", "通过"]
+
+    export_href = browser.find_element(By.PARTIAL_LINK_TEXT, "下载表决明细").get_attribute("href")
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(export_href, headers={"Cookie": cookies})) as response:
+        export = response.read()
+    assert json.loads(export)["format"] == "wuye-assembly-export/1"
+    path = os.path.join(tempfile.mkdtemp(), "meeting.json")
+    with open(path, "wb") as file:
+        file.write(export)
+    recount = subprocess.run([os.environ.get("WUYE_BIN", ".build/debug/wuye"), "assembly", "recount", path],
+                             capture_output=True, text=True, check=False)
+    assert recount.returncode == 0, recount.stderr
+    assert "the published result is confirmed by the ballots" in recount.stdout

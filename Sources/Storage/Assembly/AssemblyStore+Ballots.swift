@@ -16,8 +16,9 @@ extension AssemblyStore {
     /// Casts one voting right's choices. Each choice joins the meeting's chain with its own receipt;
     /// a later choice on the same motion replaces the earlier one in the count (until the close).
     /// Returns the receipts, motion by motion.
-    public func cast(meetingID: Int64, rightNumber: Int, choices: [Int: Choice], channel: Channel,
+    public func cast(meetingID: Int64, rightNumber: Int, choices: [Int: Choice], channel: Channel, scan: [UInt8]? = nil,
                      by actor: AuditActor) async throws -> [Int: String] {
+        let scanKind = try scan.map(BallotScan.check)
         let now = clock.now()
         let nowSeconds = Int64(now.timeIntervalSince1970)
         guard !choices.isEmpty else {
@@ -77,9 +78,16 @@ extension AssemblyStore {
             try await sql.raw("""
                 UPDATE meeting_heads SET seq = \(bind: seq), hash = \(bind: previous) WHERE meeting_id = \(bind: meetingID)
                 """).run()
+            if let scan, let scanKind, channel != .online {
+                try await sql.raw("""
+                    INSERT INTO ballot_scans (meeting_id, right_number, content_type, bytes, uploaded_by_label, uploaded_at)
+                    VALUES (\(bind: meetingID), \(bind: Int64(rightNumber)), \(bind: scanKind.rawValue), \(bind: Data(scan)),
+                            \(bind: actor.label), \(bind: nowSeconds))
+                    """).run()
+            }
             try await AuditLog.append(AuditChange(action: "meeting.ballot", targetType: "meeting", targetID: String(meetingID),
                                                   after: ["right": String(rightNumber), "channel": channel.rawValue,
-                                                          "motions": String(choices.count)]),
+                                                          "motions": String(choices.count), "scan": scan == nil ? "no" : "yes"]),
                                       by: actor, at: now, sql: sql)
             return receipts
         }
@@ -128,4 +136,25 @@ extension AssemblyStore {
     }
 
     static let noMeeting = DomainError(code: "not_found", message: "会议不存在", english: "no such meeting", field: "id")
+
+    /// The scans kept for a meeting's paper ballots and written votes, newest first.
+    public func scans(meetingID: Int64) async throws -> [(id: Int64, right: Int, uploadedAt: Date)] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT id, right_number, uploaded_at FROM ballot_scans WHERE meeting_id = \(bind: meetingID) ORDER BY id DESC LIMIT 500
+                """).all().map { row in
+                (try row.decode(column: "id", as: Int64.self), Int(try row.decode(column: "right_number", as: Int64.self)),
+                 Date(timeIntervalSince1970: Double(try row.decode(column: "uploaded_at", as: Int64.self))))
+            }
+        }
+    }
+
+    public func scan(id: Int64, meetingID: Int64) async throws -> (contentType: String, bytes: [UInt8])? {
+        try await database.read { sql in
+            guard let row = try await sql.raw("""
+                SELECT content_type, bytes FROM ballot_scans WHERE id = \(bind: id) AND meeting_id = \(bind: meetingID)
+                """).first() else { return nil }
+            return (try row.decode(column: "content_type", as: String.self), [UInt8](try row.decode(column: "bytes", as: Data.self)))
+        }
+    }
 }

@@ -15,6 +15,7 @@ public struct Migrator: Sendable {
         Migration007HotSpotsAndTeams.migration,
         Migration008Committees.migration,
         Migration009BallotRules.migration,
+        Migration010BallotScans.migration,
     ]
 
     /// The numbers of every migration this build knows, in order.

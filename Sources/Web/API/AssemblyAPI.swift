@@ -29,6 +29,8 @@ struct AssemblyAPI {
         let rightNumber: Int
         let choices: [String: Choice]
         let channel: String?
+        /// The ballot's scan, base64: kept with the ballot, never published.
+        let scan: String?
     }
     struct Convened: ResponseEncodable { let meetingId: Int64 }
     struct Receipts: ResponseEncodable {
@@ -72,7 +74,12 @@ struct AssemblyAPI {
             guard let channel = AssemblyStore.Channel(rawValue: body.channel ?? "paper"), channel != .online else {
                 throw APIError.badParameter("channel", "channel 应为 paper（纸质表决票）或 written（楼栋代表收集的书面意见）")
             }
-            return try await cast(meeting, right: body.rightNumber, body.choices, channel: channel, context)
+            var scan: [UInt8]?
+            if let text = body.scan {
+                guard let data = Data(base64Encoded: text) else { throw APIError.badParameter("scan", "scan 应为 base64 编码的扫描件") }
+                scan = [UInt8](data)
+            }
+            return try await cast(meeting, right: body.rightNumber, body.choices, channel: channel, scan: scan, context)
         }
         router.post("meetings/:id/close") { request, context in
             let meeting = try await context.meeting(for: .conveneMeeting, assemblies: assemblies, places: places)
@@ -96,14 +103,14 @@ struct AssemblyAPI {
         }
     }
 
-    private func cast(_ meeting: Int64, right: Int, _ raw: [String: Choice], channel: AssemblyStore.Channel,
+    private func cast(_ meeting: Int64, right: Int, _ raw: [String: Choice], channel: AssemblyStore.Channel, scan: [UInt8]? = nil,
                       _ context: WuyeRequestContext) async throws -> EditedResponse<Receipts> {
         var choices: [Int: Choice] = [:]
         for (key, choice) in raw {
             guard let motion = Int(key) else { throw APIError.badParameter("choices", "choices 的键应为议题序号") }
             choices[motion] = choice
         }
-        let receipts = try await assemblies.cast(meetingID: meeting, rightNumber: right, choices: choices, channel: channel,
+        let receipts = try await assemblies.cast(meetingID: meeting, rightNumber: right, choices: choices, channel: channel, scan: scan,
                                                  by: context.actor)
         return EditedResponse(status: .created, response: Receipts(
             rightNumber: right, receipts: Dictionary(uniqueKeysWithValues: receipts.map { (String($0.key), $0.value) })))

@@ -9,12 +9,16 @@ public enum UploadLimits {
     public static let photos = CasePhoto.maxBytes * CasePhoto.maxCount + form
     public static let photo = CasePhoto.maxBytes + form
     public static let document = CommitteeDocument.maxBytes + form
+    public static let scan = BallotScan.maxBytes + form
 
     static func limit(for request: Request) -> Int {
         let path = request.uri.path
         if path == "/cases" { return photos }
         if path.hasPrefix("/api/v1/cases/") && path.hasSuffix("/photos") { return photo }
         if path.hasPrefix("/compounds/") && path.hasSuffix("/committee/documents") { return document }
+        if path.hasPrefix("/meetings/") && path.hasSuffix("/paper-ballots") { return scan }
+        // The API carries the scan in base64: a third larger.
+        if path.hasPrefix("/api/v1/meetings/") && path.hasSuffix("/paper-ballots") { return BallotScan.maxBytes / 3 * 4 + 4 + form }
         return form
     }
 }

@@ -57,20 +57,35 @@ struct MeetingPages {
         }
         router.post("/meetings/:id/paper-ballots") { request, context in
             let meeting = try await context.meeting(for: .enterPaperBallots, assemblies: assemblies, places: places)
-            let fields = try await FormFields.of(request, context: context)
+            // Multipart: the ballot's choices and its scan (a photo from the phone will do).
+            let form = try await MultipartForm.of(request, context: context)
             do {
-                guard let right = Int(fields.text("right_number")) else {
+                guard let right = Int(form.text("right_number")) else {
                     throw DomainError(code: "no_voting_right", message: "请填写表决权序号", english: "right number missing",
                                       field: "right_number")
                 }
-                let channel = AssemblyStore.Channel(rawValue: fields.text("channel")) ?? .paper
-                let receipts = try await assemblies.cast(meetingID: meeting.id, rightNumber: right, choices: Self.choices(fields),
-                                                         channel: channel == .online ? .paper : channel, by: context.actor)
-                return try await show(context, values: ["notice": "已录入第 \(right) 号表决权的\(channel == .written ? "书面意见" : "纸质表决票")。",
+                let channel = AssemblyStore.Channel(rawValue: form.text("channel")) ?? .paper
+                let scan = form.files.first { $0.name == "scan" }?.bytes ?? []
+                let receipts = try await assemblies.cast(meetingID: meeting.id, rightNumber: right, choices: Self.choices(form.fields),
+                                                         channel: channel == .online ? .paper : channel, scan: scan, by: context.actor)
+                return try await show(context, values: ["notice": "已录入第 \(right) 号表决权的\(channel == .written ? "书面意见" : "纸质表决票")，扫描件已留存。",
                                                         "receipts": Self.receiptList(receipts, meeting)], status: .ok)
             } catch let error as DomainError {
                 return try await show(context, values: ["errors": ["paper": error.message]], status: .unprocessableContent)
             }
+        }
+        router.get("/meetings/:id/scans/:scan") { _, context in
+            // The committee that entered it and the offices supervising the meeting; never the public.
+            let meeting = try await context.meeting(for: .viewRegistry, assemblies: assemblies, places: places)
+            let place = try await places.place(ofCompound: meeting.compoundID)
+            let principal = try context.signedIn()
+            guard let place, principal.decide(.enterPaperBallots, at: place) == .allowed || principal.decide(.superviseMeetings, at: place) == .allowed
+            else { throw AccessRefused(status: principal.mayEver(.enterPaperBallots) || principal.mayEver(.superviseMeetings) ? .notFound : .forbidden) }
+            guard let id = Int64(context.parameters.get("scan") ?? ""), let scan = try await assemblies.scan(id: id, meetingID: meeting.id) else {
+                throw AccessRefused(status: .notFound)
+            }
+            return Response(status: .ok, headers: [.contentType: scan.contentType, .contentDisposition: "inline"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: scan.bytes)))
         }
         router.post("/meetings/:id/close") { _, context in
             let meeting = try await context.meeting(for: .conveneMeeting, assemblies: assemblies, places: places)
@@ -153,6 +168,11 @@ struct MeetingPages {
         all["mayVote"] = open && myRight != nil && may(.castBallot)
         all["myRight"] = myRight as Any
         all["mayEnterPaper"] = open && may(.enterPaperBallots)
+        if may(.enterPaperBallots) || may(.superviseMeetings) {
+            all["scans"] = try await assemblies.scans(meetingID: meeting.id).map { scan in
+                ["href": "/meetings/\(meeting.id)/scans/\(scan.id)", "right": scan.right, "at": BeijingTime.text(scan.uploadedAt)] as [String: Any]
+            }
+        }
         all["mayClose"] = meeting.status == "published" && now >= meeting.closesAt && may(.conveneMeeting)
         all["closed"] = meeting.status == "closed"
         all["exportHref"] = "/api/v1/meetings/\(meeting.id)/export"
@@ -161,9 +181,11 @@ struct MeetingPages {
         return renderer.render("meeting", all, for: context, status: status)
     }
 
-    static func choices(_ fields: FormFields) throws(DomainError) -> [Int: Choice] {
+    static func choices(_ fields: FormFields) throws(DomainError) -> [Int: Choice] { try choices(fields.values) }
+
+    static func choices(_ fields: [String: String]) throws(DomainError) -> [Int: Choice] {
         var choices: [Int: Choice] = [:]
-        for (key, value) in fields.values where key.hasPrefix("motion_") {
+        for (key, value) in fields where key.hasPrefix("motion_") {
             guard let motion = Int(key.dropFirst(7)), let choice = Choice(rawValue: value) else { continue }
             choices[motion] = choice
         }
