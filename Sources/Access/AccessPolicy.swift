@@ -17,7 +17,10 @@ public enum AccessPolicy {
         case .manageAccounts: grantableKinds(by: role).isEmpty == false
         case .viewAuditLog: role.kind == .platformAdministrator || (role.kind == .administrationStaff && role.division?.level == .city)
         // The committee convenes (Qingdao Art. 27); the chair or vice-chair acts for it.
-        case .conveneMeeting: role.kind == .committeeChair || role.kind == .committeeViceChair
+        // The subdistrict's or community's office, leading a preparatory group, convenes the first assembly.
+        case .conveneMeeting:
+            role.kind == .committeeChair || role.kind == .committeeViceChair
+                || (role.kind == .administrationStaff && (role.division?.level ?? .city) >= .subdistrict)
         case .castBallot: role.kind == .owner
         case .enterPaperBallots: role.kind.portal == .committee
         case .reportCase: caseReporterKinds.contains(role.kind)
@@ -67,6 +70,8 @@ public enum AccessPolicy {
         case .reportRectification: return place.compoundID != nil && covers(role, place)
         case .reportCase: return place.compoundID != nil && covers(role, place)
         case .viewAuditLog: return true
+        case .conveneMeeting where role.kind == .administrationStaff:
+            return place.preparatoryGroup && place.compoundID != nil && covers(role, place)
         case .conveneMeeting, .castBallot, .enterPaperBallots, .keepCommitteeRecords:
             // Only inside the role's own compound; an owner votes for the compound, not one home.
             return place.compoundID != nil && place.compoundID == role.compoundID

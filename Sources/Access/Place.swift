@@ -12,6 +12,9 @@ public struct Place: Hashable, Sendable {
     public var gridIDs: Set<Int64>
     /// The property companies serving the compound today.
     public var servingCompanyIDs: Set<Int64>
+    /// The compound has no committee yet and its preparatory group, led by the subdistrict, is preparing
+    /// the first assembly (Qingdao Art. 23–24): the group convenes that assembly.
+    public var preparatoryGroup = false
 
     public init(division: DivisionCode?, compoundID: Int64? = nil, homeID: Int64? = nil,
                 gridIDs: Set<Int64> = [], servingCompanyIDs: Set<Int64> = []) {

@@ -22,6 +22,19 @@ private enum World {
 }
 
 struct AccessPolicyTests {
+    @Test func theSubdistrictConvenesOnlyTheFirstAssemblyOfAGroupItLeads() throws {
+        var preparing = World.compound
+        preparing.preparatoryGroup = true
+        let subdistrict = [try Role.administration(World.subdistrict)], district = [try Role.administration(World.shinan)]
+        #expect(AccessPolicy.decide(.conveneMeeting, at: preparing, roles: subdistrict) == .allowed)
+        #expect(AccessPolicy.decide(.conveneMeeting, at: World.compound, roles: subdistrict) == .notFound)
+        #expect(AccessPolicy.decide(.conveneMeeting, at: preparing, roles: district) == .forbidden)
+        var farPreparing = World.farCompound
+        farPreparing.preparatoryGroup = true
+        #expect(AccessPolicy.decide(.conveneMeeting, at: farPreparing, roles: subdistrict) == .notFound)
+        #expect(AccessPolicy.decide(.conveneMeeting, at: preparing, roles: [try Role.committee(.committeeMember, compound: 1)]) == .forbidden)
+    }
+
     @Test func anOwnerSeesTheirCompoundAndOwnHomesOnly() {
         let owner = [Role.owner(compound: 1, homes: [100])]
         #expect(AccessPolicy.decide(.viewRegistry, at: World.compound, roles: owner) == .allowed)

@@ -28,10 +28,20 @@ struct CommitteeFlowTests {
             #expect(small.text.contains("张二"))  // what was typed is kept
             #expect(try await browser.post(steps, ["step": "form_group", "day": today,
                                                    "members": "张一\n张二\n张三\n张四\n社区代表,非业主\n民警,非业主\n李主任,街道"]).status == .seeOther)
+            // The group the subdistrict leads convenes the first assembly.
+            let meetings = try await browser.execute(uri: "/compounds/\(compound)/meetings")
+            #expect(meetings.text.contains("公告并召集"))
+            let opens = CivilDate(daysSince1970: CivilDate.inChina(Date()).daysSince1970 + 15)
+            let first = try await browser.post("/compounds/\(compound)/meetings", [
+                "title": "首次业主大会", "motion1_matter": "3", "motion1_title": "选举第一届业主委员会", "opens_on": opens.text,
+                "closes_on": CivilDate(daysSince1970: opens.daysSince1970 + 5).text])
+            #expect(first.status == .seeOther)
             let wrongStage = try await browser.post(steps, ["step": "file", "day": today, "number": "备 1"])
             #expect(wrongStage.status == .unprocessableContent && wrongStage.text.contains("当前阶段"))
             #expect(try await browser.post(steps, ["step": "elect", "day": today, "members": "王一\n王二\n王三", "term_years": "5"]).status == .seeOther)
 
+            // Elected, the committee convenes; the subdistrict no longer does.
+            #expect(try await browser.execute(uri: "/compounds/\(compound)/meetings").text.contains("公告并召集") == false)
             try await browser.signIn(.committeeChair)
             let chairView = try await browser.execute(uri: "/compounds/\(compound)/committee")
             #expect(chairView.text.contains("业委会首次会议") && !chairView.text.contains("登记备案"))

@@ -84,7 +84,9 @@ public struct RegistryPlaces: Sendable {
     /// A compound's place; `grids` when the caller already knows them (a building's or home's one grid),
     /// else all of the compound's.
     private func compoundPlace(_ id: Int64, grids known: Set<Int64>? = nil, sql: any SQLDatabase) async throws -> Place? {
-        guard let row = try await sql.raw("SELECT community_code FROM compounds WHERE id = \(bind: id)").first(),
+        guard let row = try await sql.raw("""
+            SELECT c.community_code, k.stage FROM compounds c LEFT JOIN committees k ON k.compound_id = c.id WHERE c.id = \(bind: id)
+            """).first(),
               let community = DivisionCode(rawValue: try row.decode(column: "community_code", as: String.self))
         else { return nil }
         var grids = known ?? []
@@ -97,6 +99,8 @@ public struct RegistryPlaces: Sendable {
             WHERE compound_id = \(bind: id) AND company_id IS NOT NULL AND starts_on <= \(bind: today)
               AND (ends_on IS NULL OR ends_on > \(bind: today))
             """).all().map { try $0.decode(column: "company_id", as: Int64.self) }
-        return Place(division: community, compoundID: id, gridIDs: grids, servingCompanyIDs: Set(companies))
+        var place = Place(division: community, compoundID: id, gridIDs: grids, servingCompanyIDs: Set(companies))
+        place.preparatoryGroup = try row.decode(column: "stage", as: String?.self) == "preparatory_group"
+        return place
     }
 }
