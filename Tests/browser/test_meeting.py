@@ -36,8 +36,19 @@ def test_the_committee_chair_can_enter_paper_ballots_but_not_vote_as_an_owner(br
     sign_in(browser, COMMITTEE_CHAIR)
     navigating(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "业主大会").click)
     navigating(browser, browser.find_element(By.CSS_SELECTOR, ".meetings a").click)
-    assert browser.find_elements(By.CSS_SELECTOR, "form.paper")
     assert not browser.find_elements(By.CSS_SELECTOR, "form.vote")
+    import pathlib
+    import tempfile
+    form = browser.find_element(By.CSS_SELECTOR, "form.paper")
+    form.find_element(By.ID, "right_number").send_keys("5")
+    for motion in form.find_elements(By.CSS_SELECTOR, "fieldset.motion"):
+        motion.find_element(By.CSS_SELECTOR, "input[value=disagree]").click()
+    scan = pathlib.Path(tempfile.mkdtemp()) / "ballot.pdf"
+    scan.write_bytes(b"%PDF-1.4\n% ballot 5\n")
+    form.find_element(By.ID, "scan").send_keys(str(scan))
+    navigating(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]").click)
+    assert "扫描件已留存" in browser.page_source
+    assert len(browser.find_elements(By.CSS_SELECTOR, ".receipt")) == 3
 
 
 def test_the_chair_closes_a_meeting_after_its_window_and_anyone_can_recount_the_export(browser):
