@@ -31,6 +31,10 @@ struct MeetingSupervisionTests {
             let first = try await browser.execute(uri: "/api/v1/meetings/\(meeting)/ballots", method: .post, headers: headers,
                                                   body: ByteBuffer(string: #"{"choices":{"1":"agree"}}"#))
             #expect(first.status == .created)
+            let receipt = try #require((first.json["receipts"] as? [String: String])?["1"])
+            let checked = try await browser.execute(uri: "/meetings/\(meeting)?receipt=\(receipt)")
+            #expect(checked.text.contains("第 1 项议题：同意") && checked.text.contains("已计入表决结果"))
+            #expect(try await browser.execute(uri: "/meetings/\(meeting)?receipt=nosuchreceipt").text.contains("本次会议中没有这个回执码"))
             let change = try await browser.execute(uri: "/api/v1/meetings/\(meeting)/ballots", method: .post, headers: headers,
                                                    body: ByteBuffer(string: #"{"choices":{"1":"disagree"}}"#))
             #expect(change.status == .unprocessableContent && change.text.contains("ballot_final"))

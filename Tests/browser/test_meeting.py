@@ -81,3 +81,23 @@ def test_the_chair_closes_a_meeting_after_its_window_and_anyone_can_recount_the_
                              capture_output=True, text=True, check=False)
     assert recount.returncode == 0, recount.stderr
     assert "the published result is confirmed by the ballots" in recount.stdout
+
+
+def test_the_chair_convenes_a_meeting_with_its_agenda_fifteen_days_ahead(browser):
+    import datetime
+    sign_in(browser, COMMITTEE_CHAIR)
+    navigating(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "业主大会").click)
+    browser.find_element(By.ID, "title").send_keys("2027 年度业主大会（浏览器）")
+    browser.find_element(By.ID, "motion1_title").send_keys("修订管理规约")
+    china_today = (datetime.datetime.utcnow() + datetime.timedelta(hours=8)).date()
+    too_soon = china_today + datetime.timedelta(days=10)
+    for field, day in (("opens_on", too_soon), ("closes_on", too_soon + datetime.timedelta(days=5))):
+        browser.execute_script("arguments[0].value = arguments[1]", browser.find_element(By.ID, field), day.isoformat())
+    navigating(browser, browser.find_element(By.XPATH, "//button[normalize-space()='公告并召集']").click)
+    assert "15 日前公告" in browser.find_element(By.CSS_SELECTOR, ".field-error").text
+    opens = china_today + datetime.timedelta(days=15)
+    for field, day in (("opens_on", opens), ("closes_on", opens + datetime.timedelta(days=5))):
+        browser.execute_script("arguments[0].value = arguments[1]", browser.find_element(By.ID, field), day.isoformat())
+    navigating(browser, browser.find_element(By.XPATH, "//button[normalize-space()='公告并召集']").click)
+    assert "/meetings/" in browser.current_url
+    assert "2027 年度业主大会（浏览器）" in browser.find_element(By.TAG_NAME, "h1").text

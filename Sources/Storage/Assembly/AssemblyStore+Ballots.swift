@@ -157,4 +157,35 @@ extension AssemblyStore {
             return (try row.decode(column: "content_type", as: String.self), [UInt8](try row.decode(column: "bytes", as: Data.self)))
         }
     }
+
+    /// What a receipt code stands for in a meeting's chain, for the voter to check: the ballot, and
+    /// whether it is the one counted (a later choice of the same right on the same motion replaces it).
+    public struct ReceiptCheck: Sendable, Equatable {
+        public let seq: Int64
+        public let rightNumber: Int
+        public let motionNumber: Int
+        public let choice: Choice
+        public let channel: String
+        public let hash: String
+        public let counted: Bool
+    }
+
+    public func check(receipt raw: String, meetingID: Int64) async throws -> ReceiptCheck? {
+        let receipt = raw.trimmedWhitespace
+        guard (1...40).contains(receipt.count) else { return nil }
+        return try await database.read { sql in
+            guard let row = try await sql.raw("""
+                SELECT b.seq, b.right_number, b.motion_number, b.choice, b.channel, b.hash,
+                       (SELECT MAX(l.seq) FROM ballots l WHERE l.meeting_id = b.meeting_id AND l.right_number = b.right_number
+                          AND l.motion_number = b.motion_number) AS latest
+                FROM ballots b WHERE b.meeting_id = \(bind: meetingID) AND b.receipt = \(bind: receipt)
+                """).first() else { return nil }
+            let seq = try row.decode(column: "seq", as: Int64.self)
+            return ReceiptCheck(seq: seq, rightNumber: Int(try row.decode(column: "right_number", as: Int64.self)),
+                                motionNumber: Int(try row.decode(column: "motion_number", as: Int64.self)),
+                                choice: Choice(rawValue: try row.decode(column: "choice", as: String.self)) ?? .abstain,
+                                channel: try row.decode(column: "channel", as: String.self), hash: try row.decode(column: "hash", as: String.self),
+                                counted: try row.decode(column: "latest", as: Int64.self) == seq)
+        }
+    }
 }

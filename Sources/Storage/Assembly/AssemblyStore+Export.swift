@@ -18,6 +18,8 @@ public struct MeetingView: Sendable, Codable, Equatable {
     public let turnout: VoteTotals
     /// May a ballot be changed until the close (the assembly's rules of procedure)?
     public let ballotsChangeable: Bool
+    /// When the chair closed the meeting and the result was published.
+    public let closedAt: Date?
 
     /// Voting is open: the meeting is published and `now` lies in its window.
     public func isOpen(at now: Date) -> Bool { status == "published" && opensAt <= now && now < closesAt }
@@ -34,7 +36,8 @@ extension AssemblyStore {
     public func meeting(id: Int64) async throws -> MeetingView? {
         try await database.read { sql in
             guard let row = try await sql.raw("""
-                SELECT id, compound_id, title, status, record_date, opens_at, closes_at, ballots_changeable FROM meetings WHERE id = \(bind: id)
+                SELECT id, compound_id, title, status, record_date, opens_at, closes_at, ballots_changeable, closed_at FROM meetings
+                WHERE id = \(bind: id)
                 """).first() else { return nil }
             let motions = try await Self.motions(id, sql: sql)
             let totals = try await sql.raw("""
@@ -57,7 +60,8 @@ extension AssemblyStore {
                                    headcount: try totals?.decode(column: "n", as: Int64.self) ?? 0),
                 turnout: VoteTotals(area: try turnout?.decode(column: "area", as: Int64.self) ?? 0,
                                     headcount: try turnout?.decode(column: "n", as: Int64.self) ?? 0),
-                ballotsChangeable: try row.decode(column: "ballots_changeable", as: Bool.self))
+                ballotsChangeable: try row.decode(column: "ballots_changeable", as: Bool.self),
+                closedAt: try row.decode(column: "closed_at", as: Int64?.self).map { Date(timeIntervalSince1970: TimeInterval($0)) })
         }
     }
 

@@ -38,7 +38,15 @@ struct MeetingPages {
                                       status: .unprocessableContent)
             }
         }
-        router.get("/meetings/:id") { _, context in try await show(context, values: [:], status: .ok) }
+        router.get("/meetings/:id") { request, context in
+            // ?receipt=…: anyone who sees the meeting checks that a ballot is in its chain and counted.
+            guard let receipt = request.uri.queryParameters.get("receipt"), !receipt.isEmpty else {
+                return try await show(context, values: [:], status: .ok)
+            }
+            let meeting = try await context.meetingID(for: .viewRegistry, assemblies: assemblies, places: places)
+            let found = try await assemblies.check(receipt: receipt, meetingID: meeting)
+            return try await show(context, values: ["receiptCheck": Self.receiptCheck(receipt, found)], status: .ok)
+        }
         router.post("/meetings/:id/vote") { request, context in
             let meeting = try await context.meeting(for: .castBallot, assemblies: assemblies, places: places)
             let fields = try await FormFields.of(request, context: context)
@@ -175,6 +183,10 @@ struct MeetingPages {
         }
         all["mayClose"] = meeting.status == "published" && now >= meeting.closesAt && may(.conveneMeeting)
         all["closed"] = meeting.status == "closed"
+        // Decisions are published within 3 days and stay up at least 3 (Qingdao Art. 44, 92).
+        if let closed = meeting.closedAt {
+            all["publication"] = "表决结果于 \(BeijingTime.text(closed)) 公布，公示至 \(BeijingTime.text(closed.addingTimeInterval(3 * 86_400)))（不少于 3 日，《青岛市物业管理条例》第四十四条、第九十二条）"
+        }
         all["exportHref"] = "/api/v1/meetings/\(meeting.id)/export"
         if all["errors"] == nil { all["errors"] = [String: String]() }
         if all["receipts"] == nil { all["receipts"] = [Any]() }
@@ -193,6 +205,13 @@ struct MeetingPages {
             throw DomainError(code: "no_choices", message: "请对每项议题选择同意、反对或弃权", english: "choose for each motion", field: "choices")
         }
         return choices
+    }
+
+    static func receiptCheck(_ receipt: String, _ found: AssemblyStore.ReceiptCheck?) -> [String: Any] {
+        guard let found else { return ["receipt": receipt, "found": false] }
+        return ["receipt": receipt, "found": true, "counted": found.counted,
+                "text": "第 \(found.motionNumber) 项议题：\(found.choice.chineseName)（第 \(found.rightNumber) 号表决权，第 \(found.seq) 张票，"
+                    + "哈希 \(found.hash.prefix(16))…）"]
     }
 
     static func receiptList(_ receipts: [Int: String], _ meeting: MeetingView) -> [[String: Any]] {
