@@ -29,10 +29,11 @@ let package = Package(
         .target(name: "Access", dependencies: ["WuyeCore"]),
         .target(name: "Assembly", dependencies: ["WuyeCore"]),
         .target(name: "Cases", dependencies: ["WuyeCore", "Access"]),
+        .target(name: "Funds", dependencies: ["WuyeCore"]),
         .target(
             name: "Storage",
             dependencies: [
-                "WuyeCore", "Registry", "Access", "Assembly", "Cases",
+                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -46,7 +47,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Storage",
+                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -57,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "wuye",
             dependencies: [
-                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Storage", "Web",
+                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds", "Storage", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -67,11 +68,12 @@ let package = Package(
         .testTarget(name: "AccessTests", dependencies: ["Access", "WuyeCore"]),
         .testTarget(name: "AssemblyTests", dependencies: ["Assembly", "WuyeCore"]),
         .testTarget(name: "CasesTests", dependencies: ["Cases", "Access", "WuyeCore"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Registry", "Access", "Assembly", "Cases", "WuyeCore"]),
+        .testTarget(name: "FundsTests", dependencies: ["Funds", "WuyeCore"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Registry", "Access", "Assembly", "Cases", "Funds", "WuyeCore"]),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Registry", "Access", "Assembly", "Cases", "WuyeCore",
+                "Web", "Storage", "Registry", "Access", "Assembly", "Cases", "Funds", "WuyeCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

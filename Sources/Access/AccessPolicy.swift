@@ -26,7 +26,9 @@ public enum AccessPolicy {
         case .reportCase: caseReporterKinds.contains(role.kind)
         case .manageOpen311Keys, .setStaffingNorm, .setCaseRoutes, .setCommitteeRules:
             role.kind == .platformAdministrator || (role.kind == .administrationStaff && (role.division?.level ?? .community) <= .district)
-        case .manageCampaigns, .superviseCommittee, .superviseMeetings: role.kind == .platformAdministrator || role.kind == .administrationStaff
+        case .billFees: role.kind == .companyAdministrator || role.kind == .companyManager
+        case .collectFees: role.kind == .companyAdministrator || role.kind == .companyManager || role.kind == .steward
+        case .manageCampaigns, .superviseCommittee, .superviseMeetings, .superviseCollection: role.kind == .platformAdministrator || role.kind == .administrationStaff
         case .keepCommitteeRecords: role.kind == .committeeChair || role.kind == .committeeViceChair
         case .setWorkingCalendar: role.kind == .platformAdministrator || (role.kind == .administrationStaff && role.division?.level == .city)
         case .reportRectification: role.kind == .companyAdministrator || role.kind == .companyManager || role.kind == .steward
@@ -63,8 +65,9 @@ public enum AccessPolicy {
             default: return place.compoundID != nil && covers(role, place)
             }
         case .manageAccounts, .manageOpen311Keys, .setStaffingNorm, .manageCampaigns, .manageGridTeams, .setCaseRoutes,
-             .setCommitteeRules, .superviseMeetings:
+             .setCommitteeRules, .superviseMeetings, .superviseCollection:
             return covers(role, place)
+        case .billFees, .collectFees: return place.compoundID != nil && covers(role, place)
         case .superviseCommittee: return place.compoundID != nil && covers(role, place)
         case .setWorkingCalendar: return true
         case .reportRectification: return place.compoundID != nil && covers(role, place)

@@ -47,6 +47,14 @@ public enum Action: String, CaseIterable, Sendable {
     /// Follow every owners' meeting in the division — agenda, window, turnout, result: the
     /// administration offices (Qingdao Art. 29: the meeting is reported to the community).
     case superviseMeetings = "supervise_meetings"
+    /// Set a compound's service-fee standard and issue its bills: the serving company's
+    /// administrators and managers.
+    case billFees = "bill_fees"
+    /// Record payments, invoices and reminders: the serving company's staff, stewards included
+    /// (Jinan Lixia: the steward takes residents' payments).
+    case collectFees = "collect_fees"
+    /// Read collection rates over a division: the administration offices.
+    case superviseCollection = "supervise_collection"
 }
 
 /// The policy's answer. `notFound` hides whether something outside the account's scope exists

@@ -92,6 +92,9 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
     let campaigns = Campaigns(database: database, clock: clock)
     HotSpotPages(hotSpots: HotSpots(database: database), campaigns: campaigns, scopes: scopes, renderer: renderer, clock: clock).add(to: router)
     CampaignPages(campaigns: campaigns, places: places, renderer: renderer, clock: clock).add(to: router)
+    let serviceFees = ServiceFees(database: database, clock: clock)
+    FeePages(fees: serviceFees, places: places, queries: queries, renderer: renderer).add(to: router)
+    CollectionPages(fees: serviceFees, scopes: scopes, renderer: renderer).add(to: router)
     MeetingSupervisionPages(assemblies: assemblies, scopes: scopes, renderer: renderer).add(to: router)
     CommitteePages(committees: Committees(database: database, clock: clock), places: places, queries: queries, scopes: scopes,
                    renderer: renderer).add(to: router)

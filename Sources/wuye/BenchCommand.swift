@@ -4,7 +4,7 @@ import Storage
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure the platform on this machine.", subcommands: [DrillDownBench.self, TallyBench.self, SweepBench.self, CastingBench.self])
+        commandName: "bench", abstract: "Measure the platform on this machine.", subcommands: [DrillDownBench.self, TallyBench.self, SweepBench.self, CastingBench.self, BillingBench.self])
 }
 
 /// The city drill-down: a city and its districts with their counts, as `/api/v1/divisions/CODE`

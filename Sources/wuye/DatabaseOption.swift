@@ -16,6 +16,19 @@ struct DatabaseOption: ParsableArguments {
             throw ValidationError(error.english)
         }
     }
+
+    /// Opens the database, runs `body` on it and shuts it down, whether `body` succeeds or throws.
+    func using<T>(_ body: (WuyeDatabase) async throws -> T) async throws -> T {
+        let db = try await WuyeDatabase.open(try url())
+        do {
+            let result = try await body(db)
+            await db.shutdown()
+            return result
+        } catch {
+            await db.shutdown()
+            throw error
+        }
+    }
 }
 
 /// Writes to standard error, where diagnostics and progress go.

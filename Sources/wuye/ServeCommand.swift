@@ -36,6 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await DemoCases.report(in: db, for: accounts)
             try await DemoHotSpots.seed(in: db, for: accounts)
             try await DemoCommittees.seed(in: db, for: accounts)
+            try await DemoFees.seed(in: db, for: accounts)
         }
         logger.info("wuye on \(url) listening at http://\(host):\(port)")
         let security = WebSecurity(secureCookies: publicURL?.lowercased().hasPrefix("https://") ?? false)

@@ -16,14 +16,7 @@ struct SweepBench: AsyncParsableCommand {
     @Option(help: "Climbs written per transaction.") var batch = 100
 
     func run() async throws {
-        let db = try await WuyeDatabase.open(try database.url())
-        do {
-            try await measure(db)
-        } catch {
-            await db.shutdown()
-            throw error
-        }
-        await db.shutdown()
+        try await database.using(measure)
     }
 
     func measure(_ db: WuyeDatabase) async throws {

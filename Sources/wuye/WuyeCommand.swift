@@ -6,5 +6,5 @@ struct WuyeCommand: AsyncParsableCommand {
         commandName: "wuye",
         abstract: "物业 Wuye: the platform on which a city runs residential property management.",
         subcommands: [ServeCommand.self, MigrateCommand.self, ImportCommand.self, DemoCommand.self, AccountCommand.self,
-                      AuditCommand.self, AssemblyCommand.self, Open311Command.self, CalendarCommand.self, BenchCommand.self])
+                      AuditCommand.self, AssemblyCommand.self, Open311Command.self, CalendarCommand.self, FeesCommand.self, BenchCommand.self])
 }

@@ -1,5 +1,6 @@
 import Access
 import Assembly
+import Funds
 import Foundation
 import HTTPTypes
 import Storage
@@ -13,6 +14,17 @@ extension AccessMatrixTests {
         "GET /meetings": { principal, _, _ in [get("/meetings", office(principal, .superviseMeetings))] },
         "GET /api/v1/meetings/{id}/export/{table}": meeting(.viewRegistry, "/export/results.csv"),
         "GET /meetings/{id}/scans/{scan}": ballotScan,
+        "GET /compounds/{id}/fees": compoundFees(.collectFees, post: false, allowed: .ok, ""),
+        "GET /compounds/{id}/fees/arrears.csv": compoundFees(.collectFees, post: false, allowed: .ok, "/arrears.csv"),
+        "POST /compounds/{id}/fees/standard": compoundFees(.billFees, post: true, allowed: .unprocessableContent, "/standard"),
+        "POST /compounds/{id}/fees/bills": compoundFees(.billFees, post: true, allowed: .unprocessableContent, "/bills"),
+        "POST /fees/bills/{id}/payments": feeBill("/payments"),
+        "POST /fees/bills/{id}/reminders": feeBill("/reminders"),
+        "GET /bills": { principal, _, _ in
+            [get("/bills", principal.map { $0.roles.contains { $0.kind == .owner } ? .ok : .forbidden } ?? .seeOther)]
+        },
+        "GET /fees/collection": { principal, _, _ in [get("/fees/collection", office(principal, .superviseCollection))] },
+        "GET /fees/collection.csv": { principal, _, _ in [get("/fees/collection.csv", office(principal, .superviseCollection))] },
         "GET /committees": committeeOverview,
         "POST /committees/rules": committeeRules,
         "GET /compounds/{id}/committee": registry(api: false) { world in
@@ -78,6 +90,29 @@ extension AccessMatrixTests {
                 }
             } else { .seeOther }
             return get("/meetings/\(meeting)/scans/\(id ?? 0)", expected)
+        }
+    }
+
+    static func compoundFees(_ action: Action, post: Bool, allowed: HTTPResponse.Status, _ suffix: String) -> Probes {
+        registry(action, api: false, post: post, allowed: allowed) { world in
+            [("/compounds/\(world.compound)/fees\(suffix)", try await world.places.place(ofCompound: world.compound)),
+             ("/compounds/\(world.farCompound)/fees\(suffix)", try await world.places.place(ofCompound: world.farCompound))]
+        }
+    }
+
+    /// A bill in the demo compound and one far away (billed once per world): an empty form is refused
+    /// for whoever may collect there.
+    static func feeBill(_ suffix: String) -> Probes {
+        registry(.collectFees, api: false, post: true, allowed: .unprocessableContent) { world in
+            let fees = ServiceFees(database: world.accounts.database)
+            return try await [world.compound, world.farCompound].asyncMap { compound in
+                if try await fees.standard(compound: compound) == nil {
+                    try await fees.setStandard(.init(rate: try FeeRate(text: "1.00"), method: .lumpSum), compound: compound, by: .command("test"))
+                    try await fees.issue(try BillingPeriod(first: "2026-01", months: 1), compound: compound, by: .command("test"))
+                }
+                let bill = try #require(try await fees.arrears(compound: compound, limit: 1).first)
+                return ("/fees/bills/\(bill.id)\(suffix)", try await world.places.place(ofCompound: compound))
+            }
         }
     }
 }

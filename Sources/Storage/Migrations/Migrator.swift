@@ -16,6 +16,7 @@ public struct Migrator: Sendable {
         Migration008Committees.migration,
         Migration009BallotRules.migration,
         Migration010BallotScans.migration,
+        Migration011ServiceFees.migration,
     ]
 
     /// The numbers of every migration this build knows, in order.

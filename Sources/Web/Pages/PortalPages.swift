@@ -52,6 +52,7 @@ struct PortalPages {
                 section["service"] = try await serviceLine(compoundID)
                 tasks.append(["href": "/cases/new", "label": "报事报修：拍照上报，跟踪办理"])
                 tasks.append(["href": "/compounds/\(compoundID)/meetings", "label": "业主大会：查看议题并投票"])
+                tasks.append(["href": "/bills", "label": "物业费：账单与欠费"])
                 tasks.append(["href": "/compounds/\(compoundID)", "label": "查看本小区的楼栋和物业服务"])
             }
         case .committeeChair, .committeeViceChair, .committeeMember:
@@ -68,6 +69,9 @@ struct PortalPages {
             section["scope"] = role.kind == .gridWorker ? "本网格的小区" : "本企业服务的小区"
             section["compounds"] = page.items.map(RegistryPages.card)
             tasks.append(["href": "/cases", "label": role.kind == .gridWorker ? "网格事项：待办、巡查上报" : "报事工单：待办与督办"])
+            if role.kind != .gridWorker, let first = page.items.first {
+                tasks.append(["href": "/compounds/\(first.id)/fees", "label": "物业费：开账、收费、催缴（\(first.name)）"])
+            }
             if role.kind == .companyAdministrator { tasks.append(["href": "/accounts", "label": "开通项目经理、物业管家账号"]) }
         case .administrationStaff, .departmentStaff:
             if let code = role.division, let division = try await queries.division(code: code.rawValue) {
@@ -80,6 +84,7 @@ struct PortalPages {
                 if role.kind == .administrationStaff {
                     tasks += [["href": "/committees", "label": "业主委员会：筹备、选举、备案与换届"],
                               ["href": "/meetings", "label": "业主大会：辖区内会议的参与率与结果"],
+                              ["href": "/fees/collection", "label": "物业费收缴率"],
                               ["href": "/hotspots", "label": "投诉热点与整治行动"], ["href": "/teams", "label": "网格服务团队配置"]]
                 }
                 if !AccessPolicy.grantableKinds(by: role).isEmpty { tasks.append(["href": "/accounts", "label": "为下级开通账号"]) }
