@@ -55,6 +55,14 @@ public enum Action: String, CaseIterable, Sendable {
     case collectFees = "collect_fees"
     /// Read collection rates over a division: the administration offices.
     case superviseCollection = "supervise_collection"
+    /// Keep the owners' common fund: record income and expenses with their approvals, reverse an
+    /// entry, record the bank's balance — the committee's chair and vice-chairs.
+    case keepCommonFund = "keep_common_fund"
+    /// Record common revenue the company collected for the owners (parking, advertising): the
+    /// serving company's administrators and managers.
+    case reportCommonRevenue = "report_common_revenue"
+    /// Supervise the common funds of a division's compounds: the administration offices.
+    case superviseCommonFunds = "supervise_common_funds"
 }
 
 /// The policy's answer. `notFound` hides whether something outside the account's scope exists

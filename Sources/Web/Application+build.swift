@@ -95,6 +95,8 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
     let serviceFees = ServiceFees(database: database, clock: clock)
     FeePages(fees: serviceFees, places: places, queries: queries, renderer: renderer).add(to: router)
     CollectionPages(fees: serviceFees, scopes: scopes, renderer: renderer).add(to: router)
+    CommonFundPages(funds: CommonFunds(database: database, clock: clock), places: places, queries: queries, scopes: scopes, renderer: renderer)
+        .add(to: router)
     MeetingSupervisionPages(assemblies: assemblies, scopes: scopes, renderer: renderer).add(to: router)
     CommitteePages(committees: Committees(database: database, clock: clock), places: places, queries: queries, scopes: scopes,
                    renderer: renderer).add(to: router)

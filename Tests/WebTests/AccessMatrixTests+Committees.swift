@@ -23,6 +23,19 @@ extension AccessMatrixTests {
         "GET /bills": { principal, _, _ in
             [get("/bills", principal.map { $0.roles.contains { $0.kind == .owner } ? .ok : .forbidden } ?? .seeOther)]
         },
+        "GET /compounds/{id}/common-fund": registry(api: false) { world in
+            [("/compounds/\(world.compound)/common-fund", try await world.places.place(ofCompound: world.compound)),
+             ("/compounds/\(world.farCompound)/common-fund", try await world.places.place(ofCompound: world.farCompound))]
+        },
+        "GET /compounds/{id}/common-fund/statement.csv": registry(api: false) { world in
+            [("/compounds/\(world.compound)/common-fund/statement.csv?month=2026-11", try await world.places.place(ofCompound: world.compound)),
+             ("/compounds/\(world.farCompound)/common-fund/statement.csv?month=2026-11", try await world.places.place(ofCompound: world.farCompound))]
+        },
+        "POST /compounds/{id}/common-fund/entries": commonFundIncome,
+        "POST /compounds/{id}/common-fund/entries/{entry}/approval": compoundFund(.keepCommonFund, "/entries/1/approval"),
+        "POST /compounds/{id}/common-fund/entries/{entry}/reversal": compoundFund(.keepCommonFund, "/entries/1/reversal"),
+        "POST /compounds/{id}/common-fund/bank-statements": compoundFund(.keepCommonFund, "/bank-statements"),
+        "GET /common-funds": { principal, _, _ in [get("/common-funds", office(principal, .superviseCommonFunds))] },
         "GET /fees/collection": { principal, _, _ in [get("/fees/collection", office(principal, .superviseCollection))] },
         "GET /fees/collection.csv": { principal, _, _ in [get("/fees/collection.csv", office(principal, .superviseCollection))] },
         "GET /committees": committeeOverview,
@@ -113,6 +126,27 @@ extension AccessMatrixTests {
                 let bill = try #require(try await fees.arrears(compound: compound, limit: 1).first)
                 return ("/fees/bills/\(bill.id)\(suffix)", try await world.places.place(ofCompound: compound))
             }
+        }
+    }
+
+    static func compoundFund(_ action: Action, _ suffix: String) -> Probes {
+        registry(action, api: false, post: true, allowed: .unprocessableContent) { world in
+            [("/compounds/\(world.compound)/common-fund\(suffix)", try await world.places.place(ofCompound: world.compound)),
+             ("/compounds/\(world.farCompound)/common-fund\(suffix)", try await world.places.place(ofCompound: world.farCompound))]
+        }
+    }
+
+    /// Income (the default kind) may be recorded by the committee or by the serving company; an empty
+    /// form is refused for them (422).
+    static let commonFundIncome: Probes = { principal, world, _ in
+        try await [world.compound, world.farCompound].asyncMap { compound in
+            let place = try await world.places.place(ofCompound: compound)
+            let expected: HTTPResponse.Status = if let principal {
+                place.map { principal.decide(.keepCommonFund, at: $0) == .allowed || principal.decide(.reportCommonRevenue, at: $0) == .allowed } == true
+                    ? .unprocessableContent
+                    : principal.mayEver(.keepCommonFund) || principal.mayEver(.reportCommonRevenue) ? .notFound : .forbidden
+            } else { .seeOther }
+            return Probe(uri: "/compounds/\(compound)/common-fund/entries", form: [:], json: nil, expected: expected)
         }
     }
 }

@@ -17,6 +17,7 @@ public struct Migrator: Sendable {
         Migration009BallotRules.migration,
         Migration010BallotScans.migration,
         Migration011ServiceFees.migration,
+        Migration012CommonFund.migration,
     ]
 
     /// The numbers of every migration this build knows, in order.

@@ -53,6 +53,7 @@ struct PortalPages {
                 tasks.append(["href": "/cases/new", "label": "报事报修：拍照上报，跟踪办理"])
                 tasks.append(["href": "/compounds/\(compoundID)/meetings", "label": "业主大会：查看议题并投票"])
                 tasks.append(["href": "/bills", "label": "物业费：账单与欠费"])
+                tasks.append(["href": "/compounds/\(compoundID)/common-fund", "label": "共有资金：每月收支公开"])
                 tasks.append(["href": "/compounds/\(compoundID)", "label": "查看本小区的楼栋和物业服务"])
             }
         case .committeeChair, .committeeViceChair, .committeeMember:
@@ -62,6 +63,7 @@ struct PortalPages {
                 section["service"] = try await serviceLine(compoundID)
                 tasks.append(["href": "/compounds/\(compoundID)/meetings", "label": "业主大会：召集、录入纸质票、计票"])
                 tasks.append(["href": "/compounds/\(compoundID)/committee", "label": "业主委员会：备案、印章、账户与委员"])
+                tasks.append(["href": "/compounds/\(compoundID)/common-fund", "label": "共有资金：收支登记、审批与月度收支表"])
                 tasks.append(["href": "/compounds/\(compoundID)", "label": "本小区房屋与业主名册"])
             }
         case .companyAdministrator, .companyManager, .steward, .gridWorker:
@@ -84,7 +86,7 @@ struct PortalPages {
                 if role.kind == .administrationStaff {
                     tasks += [["href": "/committees", "label": "业主委员会：筹备、选举、备案与换届"],
                               ["href": "/meetings", "label": "业主大会：辖区内会议的参与率与结果"],
-                              ["href": "/fees/collection", "label": "物业费收缴率"],
+                              ["href": "/fees/collection", "label": "物业费收缴率"], ["href": "/common-funds", "label": "共有资金监督"],
                               ["href": "/hotspots", "label": "投诉热点与整治行动"], ["href": "/teams", "label": "网格服务团队配置"]]
                 }
                 if !AccessPolicy.grantableKinds(by: role).isEmpty { tasks.append(["href": "/accounts", "label": "为下级开通账号"]) }
