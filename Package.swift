@@ -30,10 +30,11 @@ let package = Package(
         .target(name: "Assembly", dependencies: ["WuyeCore"]),
         .target(name: "Cases", dependencies: ["WuyeCore", "Access"]),
         .target(name: "Funds", dependencies: ["WuyeCore"]),
+        .target(name: "Disclosure", dependencies: ["WuyeCore"]),
         .target(
             name: "Storage",
             dependencies: [
-                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds",
+                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -47,7 +48,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds", "Storage",
+                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -58,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "wuye",
             dependencies: [
-                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds", "Storage", "Web",
+                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "Storage", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -69,11 +70,12 @@ let package = Package(
         .testTarget(name: "AssemblyTests", dependencies: ["Assembly", "WuyeCore"]),
         .testTarget(name: "CasesTests", dependencies: ["Cases", "Access", "WuyeCore"]),
         .testTarget(name: "FundsTests", dependencies: ["Funds", "WuyeCore"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Registry", "Access", "Assembly", "Cases", "Funds", "WuyeCore"]),
+        .testTarget(name: "DisclosureTests", dependencies: ["Disclosure", "WuyeCore"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "WuyeCore"]),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Registry", "Access", "Assembly", "Cases", "Funds", "WuyeCore",
+                "Web", "Storage", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "WuyeCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -26,10 +26,10 @@ public enum AccessPolicy {
         case .reportCase: caseReporterKinds.contains(role.kind)
         case .manageOpen311Keys, .setStaffingNorm, .setCaseRoutes, .setCommitteeRules:
             role.kind == .platformAdministrator || (role.kind == .administrationStaff && (role.division?.level ?? .community) <= .district)
-        case .billFees, .reportCommonRevenue: role.kind == .companyAdministrator || role.kind == .companyManager
-        case .keepCommonFund: role.kind == .committeeChair || role.kind == .committeeViceChair
+        case .billFees, .reportCommonRevenue, .discloseAsCompany: role.kind == .companyAdministrator || role.kind == .companyManager
+        case .keepCommonFund, .discloseAsCommittee: role.kind == .committeeChair || role.kind == .committeeViceChair
         case .collectFees: role.kind == .companyAdministrator || role.kind == .companyManager || role.kind == .steward
-        case .manageCampaigns, .superviseCommittee, .superviseMeetings, .superviseCollection, .superviseCommonFunds: role.kind == .platformAdministrator || role.kind == .administrationStaff
+        case .manageCampaigns, .superviseCommittee, .superviseMeetings, .superviseCollection, .superviseCommonFunds, .superviseDisclosures: role.kind == .platformAdministrator || role.kind == .administrationStaff
         case .keepCommitteeRecords: role.kind == .committeeChair || role.kind == .committeeViceChair
         case .setWorkingCalendar: role.kind == .platformAdministrator || (role.kind == .administrationStaff && role.division?.level == .city)
         case .reportRectification: role.kind == .companyAdministrator || role.kind == .companyManager || role.kind == .steward
@@ -66,9 +66,9 @@ public enum AccessPolicy {
             default: return place.compoundID != nil && covers(role, place)
             }
         case .manageAccounts, .manageOpen311Keys, .setStaffingNorm, .manageCampaigns, .manageGridTeams, .setCaseRoutes,
-             .setCommitteeRules, .superviseMeetings, .superviseCollection, .superviseCommonFunds:
+             .setCommitteeRules, .superviseMeetings, .superviseCollection, .superviseCommonFunds, .superviseDisclosures:
             return covers(role, place)
-        case .billFees, .collectFees, .reportCommonRevenue: return place.compoundID != nil && covers(role, place)
+        case .billFees, .collectFees, .reportCommonRevenue, .discloseAsCompany: return place.compoundID != nil && covers(role, place)
         case .superviseCommittee: return place.compoundID != nil && covers(role, place)
         case .setWorkingCalendar: return true
         case .reportRectification: return place.compoundID != nil && covers(role, place)
@@ -76,7 +76,7 @@ public enum AccessPolicy {
         case .viewAuditLog: return true
         case .conveneMeeting where role.kind == .administrationStaff:
             return place.preparatoryGroup && place.compoundID != nil && covers(role, place)
-        case .conveneMeeting, .castBallot, .enterPaperBallots, .keepCommitteeRecords, .keepCommonFund:
+        case .conveneMeeting, .castBallot, .enterPaperBallots, .keepCommitteeRecords, .keepCommonFund, .discloseAsCommittee:
             // Only inside the role's own compound; an owner votes for the compound, not one home.
             return place.compoundID != nil && place.compoundID == role.compoundID
         }

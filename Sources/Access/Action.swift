@@ -63,6 +63,12 @@ public enum Action: String, CaseIterable, Sendable {
     case reportCommonRevenue = "report_common_revenue"
     /// Supervise the common funds of a division's compounds: the administration offices.
     case superviseCommonFunds = "supervise_common_funds"
+    /// Publish the company's 三公开 items for a compound it serves: its administrators and managers.
+    case discloseAsCompany = "disclose_as_company"
+    /// Publish the committee's own items: the chair and vice-chairs.
+    case discloseAsCommittee = "disclose_as_committee"
+    /// See disclosure coverage over a division: the administration offices.
+    case superviseDisclosures = "supervise_disclosures"
 }
 
 /// The policy's answer. `notFound` hides whether something outside the account's scope exists

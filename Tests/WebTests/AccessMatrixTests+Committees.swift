@@ -35,6 +35,13 @@ extension AccessMatrixTests {
         "POST /compounds/{id}/common-fund/entries/{entry}/approval": compoundFund(.keepCommonFund, "/entries/1/approval"),
         "POST /compounds/{id}/common-fund/entries/{entry}/reversal": compoundFund(.keepCommonFund, "/entries/1/reversal"),
         "POST /compounds/{id}/common-fund/bank-statements": compoundFund(.keepCommonFund, "/bank-statements"),
+        "GET /compounds/{id}/disclosures": registry(api: false) { world in
+            [("/compounds/\(world.compound)/disclosures", try await world.places.place(ofCompound: world.compound)),
+             ("/compounds/\(world.farCompound)/disclosures", try await world.places.place(ofCompound: world.farCompound))]
+        },
+        "POST /compounds/{id}/disclosures": disclosurePublish,
+        "GET /disclosures/coverage": { principal, _, _ in [get("/disclosures/coverage", office(principal, .superviseDisclosures))] },
+        "GET /disclosures/coverage.csv": { principal, _, _ in [get("/disclosures/coverage.csv", office(principal, .superviseDisclosures))] },
         "GET /common-funds": { principal, _, _ in [get("/common-funds", office(principal, .superviseCommonFunds))] },
         "GET /fees/collection": { principal, _, _ in [get("/fees/collection", office(principal, .superviseCollection))] },
         "GET /fees/collection.csv": { principal, _, _ in [get("/fees/collection.csv", office(principal, .superviseCollection))] },
@@ -147,6 +154,19 @@ extension AccessMatrixTests {
                     : principal.mayEver(.keepCommonFund) || principal.mayEver(.reportCommonRevenue) ? .notFound : .forbidden
             } else { .seeOther }
             return Probe(uri: "/compounds/\(compound)/common-fund/entries", form: [:], json: nil, expected: expected)
+        }
+    }
+
+    /// An empty form names no item: 422 for those who publish there, 403 or 404 for the rest.
+    static let disclosurePublish: Probes = { principal, world, _ in
+        try await [world.compound, world.farCompound].asyncMap { compound in
+            let place = try await world.places.place(ofCompound: compound)
+            let expected: HTTPResponse.Status = if let principal {
+                place.map { principal.decide(.discloseAsCompany, at: $0) == .allowed || principal.decide(.discloseAsCommittee, at: $0) == .allowed } == true
+                    ? .unprocessableContent
+                    : principal.mayEver(.discloseAsCompany) || principal.mayEver(.discloseAsCommittee) ? .notFound : .forbidden
+            } else { .seeOther }
+            return Probe(uri: "/compounds/\(compound)/disclosures", form: [:], json: nil, expected: expected)
         }
     }
 }

@@ -18,6 +18,7 @@ public struct Migrator: Sendable {
         Migration010BallotScans.migration,
         Migration011ServiceFees.migration,
         Migration012CommonFund.migration,
+        Migration013Disclosures.migration,
     ]
 
     /// The numbers of every migration this build knows, in order.
