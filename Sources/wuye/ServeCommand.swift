@@ -37,6 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await DemoHotSpots.seed(in: db, for: accounts)
             try await DemoCommittees.seed(in: db, for: accounts)
             try await DemoFees.seed(in: db, for: accounts)
+            try await DemoPublicAccounts.seed(in: db, for: accounts)
         }
         logger.info("wuye on \(url) listening at http://\(host):\(port)")
         let security = WebSecurity(secureCookies: publicURL?.lowercased().hasPrefix("https://") ?? false)

@@ -27,14 +27,14 @@ def test_the_committee_records_income_and_an_approved_expense_and_owners_read_th
     navigating(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "共有资金").click)
     before = float(browser.find_element(By.ID, "closing").text)
     record(browser, "income", "parking", "8000", "本月停车收益")
-    record(browser, "expense", "greening", "1200.50", "补种绿篱", decision="业委会〔2026〕9 号")
+    record(browser, "expense", "facilities", "1200.50", "更换路灯", decision="业委会〔2026〕9 号")
     assert float(browser.find_element(By.ID, "closing").text) == before + 8000 - 1200.50
     entries = browser.find_element(By.CSS_SELECTOR, "ul.entries").text
-    assert "补种绿篱" in entries and "业委会〔2026〕9 号" in entries
+    assert "更换路灯" in entries and "业委会〔2026〕9 号" in entries
     fund = browser.current_url
 
     sign_in(browser, OWNER)
     browser.get(fund)
     statement = browser.find_element(By.CSS_SELECTOR, "section.statement").text
-    assert "绿化环境" in statement and "1200.50" in statement and "停车收益" in statement
+    assert "共用设施设备" in statement and "1200.50" in statement and "停车收益" in statement
     assert not browser.find_elements(By.ID, "amount")
