@@ -23,8 +23,7 @@ public struct ComplaintLoad: Sendable, Equatable {
 
     /// "12.50"
     public var perHundredHomesText: String {
-        let value = perHundredHomes
-        return "\(value / 100).\(value % 100 / 10)\(value % 10)"
+        Hundredths.text(Int64(perHundredHomes))
     }
 
     /// Is the exact rate (not the rounded one) at or above `threshold` hundredths per 100 homes?
@@ -56,7 +55,7 @@ public enum KeyCompoundRule: Sendable, Equatable {
         let text = value.trimmedWhitespace
         switch kind {
         case "threshold":
-            guard let hundredths = Self.hundredths(text), hundredths > 0, hundredths <= 1_000_000 else {
+            guard let hundredths = Hundredths.parse(text).map(Int.init), hundredths > 0, hundredths <= 1_000_000 else {
                 throw DomainError(code: "invalid_threshold", message: "请填写每百户投诉数，如 5 或 2.5",
                                   english: "the threshold is complaints per 100 homes, e.g. 5 or 2.5", field: "value")
             }
@@ -103,19 +102,5 @@ public enum KeyCompoundRule: Sendable, Equatable {
         case .threshold: "每百户投诉 ≥ \(valueText)"
         case .top(let count): "投诉率前 \(count) 名"
         }
-    }
-
-    /// "5", "2.5", "0.25" → hundredths; at most two decimals, digits only.
-    static func hundredths(_ text: String) -> Int? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int(parts[0]), !parts[0].isEmpty,
-              parts[0].allSatisfy(\.isASCII) else { return nil }
-        var fraction = 0
-        if parts.count == 2 {
-            let digits = parts[1]
-            guard (1...2).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits) else { return nil }
-            fraction = digits.count == 1 ? value * 10 : value
-        }
-        return whole * 100 + fraction
     }
 }

@@ -79,6 +79,18 @@ public struct CivilDate: Hashable, Comparable, Sendable {
         self.init(year: year, month: month, day: day)
     }
 
+    /// "YYYY-MM": the month, as billing periods and statements are keyed.
+    public var monthText: String { String(text.prefix(7)) }
+
+    /// A day typed in a form that must not lie in the future (a payment, a filing, a ledger entry).
+    public static func typed(_ raw: String, notAfter today: CivilDate, field: String = "day") throws(DomainError) -> CivilDate {
+        guard let day = CivilDate(text: raw.trimmedWhitespace), day <= today else {
+            throw DomainError(code: "invalid_date", message: "请按 年-月-日 填写日期，且不晚于今天", english: "a date is YYYY-MM-DD, not after today",
+                              field: field)
+        }
+        return day
+    }
+
     /// "YYYY-MM-DD", as dates are stored.
     public var text: String {
         (month < 10 ? "\(year)-0\(month)" : "\(year)-\(month)") + (day < 10 ? "-0\(day)" : "-\(day)")

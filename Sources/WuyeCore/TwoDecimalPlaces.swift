@@ -57,3 +57,13 @@ enum TwoDecimalPlaces {
         return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 }
+
+/// Numbers written to two decimals ("12", "2.5", "0.25") as integer hundredths — read and printed
+/// exactly as money and areas are — for the figures that are neither, like complaints per 100 homes.
+public enum Hundredths {
+    /// Hundredths, or nil for anything that is not a non-negative number with at most two decimals.
+    public static func parse(_ text: String) -> Int64? { try? TwoDecimalPlaces.parse(text).get() }
+
+    /// "12.50"
+    public static func text(_ hundredths: Int64) -> String { TwoDecimalPlaces.format(hundredths) }
+}

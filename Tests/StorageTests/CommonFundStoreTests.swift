@@ -56,7 +56,7 @@ struct CommonFundStoreTests {
         await #expect(throws: DomainError.self) { try await funds.reverse(entry: repair, reason: "再次冲销", compound: 1, by: committee) }
         #expect(try await balanced())
         statement = try await funds.statement(compound: 1, month: "2026-11")
-        #expect(statement.closing == Fen(1_200_000 + 300_050 - 200) && statement.expense.first { $0.0 == .repairs }?.1 == .zero)
+        #expect(statement.closing == Fen(1_200_000 + 300_050 - 200) && statement.expense.first { $0.account == .repairs }?.amount == .zero)
         try await funds.recordBankStatement(month: "2026-11", balance: "15000.00", compound: 1, by: committee)
         #expect(try await funds.supervision(in: district).first?.mismatchedMonths == ["2026-11"])
         try await funds.recordBankStatement(month: "2026-11", balance: "14998.50", compound: 1, by: committee)

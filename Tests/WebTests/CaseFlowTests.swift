@@ -14,20 +14,7 @@ struct CaseFlowTests {
 
     /// A multipart form as a phone's browser posts it, with one photo.
     func multipart(_ browser: Browser, _ fields: [String: String], photo: [UInt8]?) async throws -> TestResponse {
-        let boundary = "----wuye\(UUID().uuidString)"
-        var body = ByteBuffer()
-        for (name, value) in fields.merging(["_csrf": browser.csrf], uniquingKeysWith: { $1 }) {
-            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
-        }
-        if let photo {
-            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"IMG_0001.jpg\"\r\n")
-            body.writeString("Content-Type: image/jpeg\r\n\r\n")
-            body.writeBytes(photo)
-            body.writeString("\r\n")
-        }
-        body.writeString("--\(boundary)--\r\n")
-        return try await browser.execute(uri: "/cases", method: .post,
-                                         headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
+        try await browser.postMultipart("/cases", fields, files: photo.map { [.init(field: "photos", filename: "IMG_0001.jpg", contentType: "image/jpeg", bytes: $0)] } ?? [])
     }
 
     @Test func anOwnersPhoneReportReachesTheStewardAndEndsWithTheRating() async throws {

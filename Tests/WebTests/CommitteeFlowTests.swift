@@ -51,14 +51,9 @@ struct CommitteeFlowTests {
             try await browser.signIn(.subdistrict)
             #expect(try await browser.post(steps, ["step": "file", "day": today, "number": "市南备〔2026〕7 号"]).status == .seeOther)
             #expect(try await browser.post(steps, ["step": "record_seal", "day": today, "number": "刻章 7"]).status == .seeOther)
-            let boundary = "----wuye\(UUID().uuidString)"
-            var body = ByteBuffer()
-            for (name, value) in ["_csrf": browser.csrf, "step": "file", "name": "备案证明"] {
-                body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
-            }
-            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"filing.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7 scan\r\n--\(boundary)--\r\n")
-            let uploaded = try await browser.execute(uri: "/compounds/\(compound)/committee/documents", method: .post,
-                                                     headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
+            let uploaded = try await browser.postMultipart("/compounds/\(compound)/committee/documents", ["step": "file", "name": "备案证明"],
+                                                           files: [.init(field: "file", filename: "filing.pdf", contentType: "application/pdf",
+                                                                         bytes: Array("%PDF-1.7 scan".utf8))])
             #expect(uploaded.status == .seeOther)
 
             try await browser.signIn(.owner)

@@ -59,19 +59,8 @@ struct MeetingSupervisionTests {
             try await browser.signIn(.committeeChair)
             try await browser.execute(uri: "/meetings/\(meeting)")
             func paper(_ scan: [UInt8]?) async throws -> TestResponse {
-                let boundary = "----wuye\(UUID().uuidString)"
-                var body = ByteBuffer()
-                for (name, value) in ["_csrf": browser.csrf, "right_number": "3", "channel": "paper", "motion_1": "agree"] {
-                    body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
-                }
-                if let scan {
-                    body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"scan\"; filename=\"ballot.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
-                    body.writeBytes(scan)
-                    body.writeString("\r\n")
-                }
-                body.writeString("--\(boundary)--\r\n")
-                return try await browser.execute(uri: "/meetings/\(meeting)/paper-ballots", method: .post,
-                                                 headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
+                try await browser.postMultipart("/meetings/\(meeting)/paper-ballots", ["right_number": "3", "channel": "paper", "motion_1": "agree"],
+                                                files: scan.map { [.init(field: "scan", filename: "ballot.jpg", contentType: "image/jpeg", bytes: $0)] } ?? [])
             }
             let without = try await paper(nil)
             #expect(without.status == .unprocessableContent && without.text.contains("请附上纸质表决票或书面意见的扫描件"))

@@ -97,6 +97,33 @@ final class Browser: @unchecked Sendable {
                                  body: ByteBuffer(string: body))
     }
 
+    /// A file a form uploads.
+    struct Upload {
+        let field: String
+        let filename: String
+        let contentType: String
+        let bytes: [UInt8]
+    }
+
+    /// Posts a multipart form, as a phone's browser posts a form with a file, with the CSRF token
+    /// last seen.
+    @discardableResult
+    func postMultipart(_ uri: String, _ fields: [String: String], files: [Upload]) async throws -> TestResponse {
+        let boundary = "----wuye\(UUID().uuidString)"
+        var body = ByteBuffer()
+        for (name, value) in fields.merging(["_csrf": csrf], uniquingKeysWith: { $1 }) {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        for file in files {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\n")
+            body.writeString("Content-Type: \(file.contentType)\r\n\r\n")
+            body.writeBytes(file.bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        return try await execute(uri: uri, method: .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
+    }
+
     /// Signs in through the sign-in page, as a person would.
     @discardableResult
     func signIn(_ mobile: String, password: String = DemoAccounts.password) async throws -> TestResponse {

@@ -23,35 +23,33 @@ extension Committees {
         let today = today
         return try await database.read { sql in
             let compounds = try await sql.raw("""
-                SELECT id, name FROM compounds WHERE community_code LIKE \(bind: division.sharedPrefix + "%") ORDER BY name, id
+                SELECT id, name, community_code FROM compounds WHERE community_code LIKE \(bind: division.sharedPrefix + "%") ORDER BY name, id
                 LIMIT \(unsafeRaw: String(max(1, min(limit, 2000))))
-                """).all().map { (id: try $0.decode(column: "id", as: Int64.self), name: try $0.decode(column: "name", as: String.self)) }
+                """).all().map { (id: try $0.decode(column: "id", as: Int64.self), name: try $0.decode(column: "name", as: String.self),
+                                  community: DivisionCode(rawValue: try $0.decode(column: "community_code", as: String.self))) }
             guard !compounds.isEmpty else { return [] }
             let ids = compounds.map(\.id)
-            let started = Set(try await sql.raw("SELECT compound_id FROM committees WHERE compound_id IN (\(binds: ids))").all()
-                .map { try $0.decode(column: "compound_id", as: Int64.self) })
-            var delivery: [Int64: DeliveryState] = [:]
-            let waiting = ids.filter { !started.contains($0) }
-            if !waiting.isEmpty {
-                for row in try await sql.raw("""
-                    SELECT compound_id, CAST(COUNT(*) AS BIGINT) AS homes, CAST(SUM(area_centi) AS BIGINT) AS area,
-                           CAST(SUM(CASE WHEN delivered THEN 1 ELSE 0 END) AS BIGINT) AS delivered_homes,
-                           CAST(SUM(CASE WHEN delivered THEN area_centi ELSE 0 END) AS BIGINT) AS delivered_area
-                    FROM homes WHERE compound_id IN (\(binds: waiting)) GROUP BY compound_id
-                    """).all() {
-                    delivery[try row.decode(column: "compound_id", as: Int64.self)] = DeliveryState(
-                        homes: Int(try row.decode(column: "homes", as: Int64.self)),
-                        deliveredHomes: Int(try row.decode(column: "delivered_homes", as: Int64.self)),
-                        area: try row.decode(column: "area", as: Int64.self), deliveredArea: try row.decode(column: "delivered_area", as: Int64.self))
-                }
+            // Each table read once for all the compounds, not once per compound.
+            let serving = try await Self.serving(ids, sql: sql)
+            var started: [Int64: Committee] = [:]
+            for row in try await sql.raw("SELECT * FROM committees WHERE compound_id IN (\(binds: ids))").all() {
+                let committee = try Self.committee(row, serving: serving[try row.decode(column: "compound_id", as: Int64.self)] ?? 0)
+                started[committee.compoundID] = committee
             }
+            let waiting = ids.filter { started[$0] == nil }
+            let delivery = waiting.isEmpty ? [:] : try await Self.deliveries(waiting, sql: sql)
+            var rulesOfDistrict: [DivisionCode: CommitteeRules] = [:]
             var rows: [Row] = []
             for compound in compounds {
-                let committee = try await Self.committee(compound.id, sql: sql)
+                var committee = started[compound.id]
+                if committee == nil, let district = compound.community?.parent?.parent {
+                    if rulesOfDistrict[district] == nil { rulesOfDistrict[district] = try await Self.rules(forDistrict: district, sql: sql) }
+                    committee = Self.notStarted(compound.id, rules: rulesOfDistrict[district] ?? .qingdao)
+                }
+                guard let committee else { continue }
                 rows.append(Row(compoundID: compound.id, name: compound.name, stage: committee.record.stage,
                                 due: committee.record.due(committee.rules),
-                                eligibility: started.contains(compound.id) ? nil
-                                    : delivery[compound.id]?.eligibility(firstDelivered: nil, today: today)))
+                                eligibility: started[compound.id] != nil ? nil : delivery[compound.id]?.eligibility(firstDelivered: nil, today: today)))
             }
             func rank(_ row: Row) -> Int { row.isOverdue(today: today) ? 0 : row.eligibility != nil ? 1 : row.stage == .notStarted ? 3 : 2 }
             return rows.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)

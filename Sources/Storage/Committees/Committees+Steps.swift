@@ -42,10 +42,7 @@ extension Committees {
     /// one that party takes, and one the stage allows.
     public func take(_ input: StepInput, compound: Int64, on day: String, note raw: String, asOffice: Bool,
                      by actor: AuditActor) async throws {
-        guard let taken = CivilDate(text: day.trimmedWhitespace), taken <= today else {
-            throw DomainError(code: "invalid_date", message: "请按 年-月-日 填写日期，且不晚于今天", english: "a date is YYYY-MM-DD, not after today",
-                              field: "day")
-        }
+        let taken = try CivilDate.typed(day, notAfter: today)
         let note = raw.trimmedWhitespace
         guard note.count <= 1_000 else {
             throw DomainError(code: "note_too_long", message: "说明最多 1000 字", english: "a note has at most 1,000 characters", field: "note")

@@ -41,9 +41,18 @@ public struct Committees: Sendable {
 
     static func committee(_ compound: Int64, sql: any SQLDatabase) async throws -> Committee {
         guard let row = try await sql.raw("SELECT * FROM committees WHERE compound_id = \(bind: compound)").first() else {
-            return Committee(compoundID: compound, rules: try await rules(forCompound: compound, sql: sql), record: CommitteeRecord(),
-                             filingNumber: nil, sealNumber: nil, creditCode: nil, bankName: nil, bankAccount: nil)
+            return notStarted(compound, rules: try await rules(forCompound: compound, sql: sql))
         }
+        return try committee(row, serving: try await serving([compound], sql: sql)[compound] ?? 0)
+    }
+
+    static func notStarted(_ compound: Int64, rules: CommitteeRules) -> Committee {
+        Committee(compoundID: compound, rules: rules, record: CommitteeRecord(), filingNumber: nil, sealNumber: nil, creditCode: nil,
+                  bankName: nil, bankAccount: nil)
+    }
+
+    /// A committee from its row; `serving` is how many committee members still serve.
+    static func committee(_ row: any SQLRow, serving: Int) throws -> Committee {
         func day(_ column: String) throws -> CivilDate? { try row.decode(column: column, as: String?.self).flatMap(CivilDate.init(text:)) }
         var record = CommitteeRecord()
         record.stage = try row.known("stage", as: CommitteeStage.self)
@@ -55,18 +64,26 @@ public struct Committees: Sendable {
         record.filedOn = try day("filed_on")
         record.termYears = try row.decode(column: "term_years", as: Int64?.self).map(Int.init)
         record.fullSize = try row.decode(column: "full_size", as: Int64?.self).map(Int.init)
-        if record.fullSize != nil {
-            record.serving = Int(try await sql.raw("""
-                SELECT CAST(COUNT(*) AS BIGINT) AS n FROM committee_members
-                WHERE compound_id = \(bind: compound) AND body = 'committee' AND left_on IS NULL
-                """).first()?.decode(column: "n", as: Int64.self) ?? 0)
-        }
-        return Committee(compoundID: compound, rules: .of(try row.known("rules", as: CommitteeRules.Jurisdiction.self)), record: record,
+        if record.fullSize != nil { record.serving = serving }
+        return Committee(compoundID: try row.decode(column: "compound_id", as: Int64.self),
+                         rules: .of(try row.known("rules", as: CommitteeRules.Jurisdiction.self)), record: record,
                          filingNumber: try row.decode(column: "filing_number", as: String?.self),
                          sealNumber: try row.decode(column: "seal_number", as: String?.self),
                          creditCode: try row.decode(column: "credit_code", as: String?.self),
                          bankName: try row.decode(column: "bank_name", as: String?.self),
                          bankAccount: try row.decode(column: "bank_account", as: String?.self).map(Self.maskedAccount))
+    }
+
+    /// Committee members still serving, by compound.
+    static func serving(_ compounds: [Int64], sql: any SQLDatabase) async throws -> [Int64: Int] {
+        var counts: [Int64: Int] = [:]
+        for row in try await sql.raw("""
+            SELECT compound_id, CAST(COUNT(*) AS BIGINT) AS n FROM committee_members
+            WHERE compound_id IN (\(binds: compounds)) AND body = 'committee' AND left_on IS NULL GROUP BY compound_id
+            """).all() {
+            counts[try row.decode(column: "compound_id", as: Int64.self)] = Int(try row.decode(column: "n", as: Int64.self))
+        }
+        return counts
     }
 
     /// "6222 **** **** 1234" → "****1234"
@@ -79,6 +96,10 @@ public struct Committees: Sendable {
               let district = community.parent?.parent else {
             throw DomainError(code: "no_such_compound", message: "没有这个小区", english: "no such compound", field: "compound")
         }
+        return try await rules(forDistrict: district, sql: sql)
+    }
+
+    static func rules(forDistrict district: DivisionCode, sql: any SQLDatabase) async throws -> CommitteeRules {
         let chosen = try await sql.raw("""
             SELECT division_code, rules FROM committee_rule_settings WHERE division_code IN (\(binds: [district.rawValue, district.parent?.rawValue ?? ""]))
             """).all().map { (code: try $0.decode(column: "division_code", as: String.self), rules: try $0.known("rules", as: CommitteeRules.Jurisdiction.self)) }
@@ -87,17 +108,25 @@ public struct Committees: Sendable {
 
     /// The compound's homes and area, delivered and all, for the eligibility check.
     public func delivery(compound: Int64) async throws -> DeliveryState {
-        try await database.read { sql in
-            let row = try await sql.raw("""
-                SELECT CAST(COUNT(*) AS BIGINT) AS homes, CAST(COALESCE(SUM(area_centi), 0) AS BIGINT) AS area,
-                       CAST(COALESCE(SUM(CASE WHEN delivered THEN 1 ELSE 0 END), 0) AS BIGINT) AS delivered_homes,
-                       CAST(COALESCE(SUM(CASE WHEN delivered THEN area_centi ELSE 0 END), 0) AS BIGINT) AS delivered_area
-                FROM homes WHERE compound_id = \(bind: compound)
-                """).first()
-            func value(_ column: String) throws -> Int64 { try row?.decode(column: column, as: Int64.self) ?? 0 }
-            return DeliveryState(homes: Int(try value("homes")), deliveredHomes: Int(try value("delivered_homes")),
-                                 area: try value("area"), deliveredArea: try value("delivered_area"))
+        try await database.read { sql in try await Self.deliveries([compound], sql: sql)[compound] }
+            ?? DeliveryState(homes: 0, deliveredHomes: 0, area: 0, deliveredArea: 0)
+    }
+
+    /// Homes and area, delivered and all, by compound.
+    static func deliveries(_ compounds: [Int64], sql: any SQLDatabase) async throws -> [Int64: DeliveryState] {
+        var delivery: [Int64: DeliveryState] = [:]
+        for row in try await sql.raw("""
+            SELECT compound_id, CAST(COUNT(*) AS BIGINT) AS homes, CAST(SUM(area_centi) AS BIGINT) AS area,
+                   CAST(SUM(CASE WHEN delivered THEN 1 ELSE 0 END) AS BIGINT) AS delivered_homes,
+                   CAST(SUM(CASE WHEN delivered THEN area_centi ELSE 0 END) AS BIGINT) AS delivered_area
+            FROM homes WHERE compound_id IN (\(binds: compounds)) GROUP BY compound_id
+            """).all() {
+            delivery[try row.decode(column: "compound_id", as: Int64.self)] = DeliveryState(
+                homes: Int(try row.decode(column: "homes", as: Int64.self)),
+                deliveredHomes: Int(try row.decode(column: "delivered_homes", as: Int64.self)),
+                area: try row.decode(column: "area", as: Int64.self), deliveredArea: try row.decode(column: "delivered_area", as: Int64.self))
         }
+        return delivery
     }
 
     public struct Member: Sendable, Equatable {

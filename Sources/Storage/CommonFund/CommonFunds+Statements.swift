@@ -24,16 +24,16 @@ extension CommonFunds {
         public let month: String
         public let opening: Fen
         public let closing: Fen
-        public let income: [(CommonFundAccount, Fen)]
-        public let expense: [(CommonFundAccount, Fen)]
+        public let income: [CategoryTotal]
+        public let expense: [CategoryTotal]
         public let entries: [Entry]
         public let bankBalance: Fen?
         public var reconciles: Bool? { bankBalance.map { $0 == closing } }
+    }
 
-        public static func == (a: Statement, b: Statement) -> Bool {
-            a.month == b.month && a.opening == b.opening && a.closing == b.closing && a.entries == b.entries && a.bankBalance == b.bankBalance
-                && a.income.map(\.1) == b.income.map(\.1) && a.expense.map(\.1) == b.expense.map(\.1)
-        }
+    public struct CategoryTotal: Sendable, Equatable {
+        public let account: CommonFundAccount
+        public let amount: Fen
     }
 
     static func monthRange(_ month: String) throws -> (String, String) {
@@ -66,8 +66,8 @@ extension CommonFunds {
             let bank = try await sql.raw("SELECT balance_fen FROM bank_statements WHERE compound_id = \(bind: compound) AND month = \(bind: String(from.prefix(7)))")
                 .first()?.decode(column: "balance_fen", as: Int64.self)
             return Statement(month: String(from.prefix(7)), opening: Fen(opening), closing: Fen(opening + (during["bank"] ?? 0)),
-                             income: CommonFundAccount.incomes.compactMap { account in during[account.rawValue].map { (account, Fen(-$0)) } },
-                             expense: CommonFundAccount.expenses.compactMap { account in during[account.rawValue].map { (account, Fen($0)) } },
+                             income: CommonFundAccount.incomes.compactMap { account in during[account.rawValue].map { CategoryTotal(account: account, amount: Fen(-$0)) } },
+                             expense: CommonFundAccount.expenses.compactMap { account in during[account.rawValue].map { CategoryTotal(account: account, amount: Fen($0)) } },
                              entries: entries, bankBalance: bank.map { Fen($0) })
         }
     }
@@ -120,8 +120,8 @@ extension CommonFunds {
     }
 
     public func supervision(in division: DivisionCode) async throws -> [Supervision] {
-        let rows = try await database.read { sql in
-            try await sql.raw("""
+        try await database.read { sql in
+            let rows = try await sql.raw("""
                 SELECT c.id, c.name,
                        (SELECT CAST(COALESCE(SUM(l.debit_fen - l.credit_fen), 0) AS BIGINT) FROM common_fund_lines l
                         WHERE l.compound_id = c.id AND l.account = 'bank') AS balance,
@@ -136,18 +136,22 @@ extension CommonFunds {
                 (id: try row.decode(column: "id", as: Int64.self), name: try row.decode(column: "name", as: String.self),
                  balance: try row.decode(column: "balance", as: Int64.self), unapproved: Int(try row.decode(column: "unapproved", as: Int64.self)))
             }
-        }
-        var result: [Supervision] = []
-        for row in rows {
-            var mismatched: [String] = []
-            let months = try await database.read { sql in
-                try await sql.raw("SELECT month FROM bank_statements WHERE compound_id = \(bind: row.id) ORDER BY month").all()
-                    .map { try $0.decode(column: "month", as: String.self) }
+            guard !rows.isEmpty else { return [] }
+            // Each bank statement against the ledger's bank balance at that month's end, in one read.
+            var mismatched: [Int64: [String]] = [:]
+            for row in try await sql.raw("""
+                SELECT s.compound_id, s.month FROM bank_statements s
+                WHERE s.compound_id IN (\(binds: rows.map(\.id))) AND s.balance_fen <>
+                      (SELECT COALESCE(SUM(l.debit_fen - l.credit_fen), 0) FROM common_fund_lines l JOIN common_fund_entries e ON e.id = l.entry_id
+                       WHERE l.compound_id = s.compound_id AND l.account = 'bank' AND SUBSTR(e.posted_on, 1, 7) <= s.month)
+                ORDER BY s.month
+                """).all() {
+                mismatched[try row.decode(column: "compound_id", as: Int64.self), default: []].append(try row.decode(column: "month", as: String.self))
             }
-            for month in months where try await statement(compound: row.id, month: month).reconciles == false { mismatched.append(month) }
-            result.append(Supervision(compoundID: row.id, name: row.name, balance: Fen(row.balance), unapproved: row.unapproved, mismatchedMonths: mismatched))
+            let result = rows.map { Supervision(compoundID: $0.id, name: $0.name, balance: Fen($0.balance), unapproved: $0.unapproved,
+                                                mismatchedMonths: mismatched[$0.id] ?? []) }
+            return result.filter(\.flagged) + result.filter { !$0.flagged }
         }
-        return result.filter(\.flagged) + result.filter { !$0.flagged }
     }
 }
 

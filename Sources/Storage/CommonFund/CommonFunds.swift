@@ -28,7 +28,7 @@ public struct CommonFunds: Sendable {
         let amount: Fen
         do { amount = try Fen.parse(yuan: raw) } catch { throw error.on(field: "amount") }
         let entry = kind == .income ? try JournalEntry.income(category, amount: amount) : try JournalEntry.expense(category, amount: amount)
-        let posted = try Self.day(day, today: CivilDate.inChina(clock.now()))
+        let posted = try CivilDate.typed(day, notAfter: CivilDate.inChina(clock.now()))
         let memo = raw2.trimmedWhitespace
         guard (1...200).contains(memo.count) else {
             throw DomainError(code: "memo_required", message: "请填写摘要（200 字以内）", english: "a memo of 1 to 200 characters", field: "memo")
@@ -123,14 +123,6 @@ public struct CommonFunds: Sendable {
     }
 
     // MARK: inside the transaction
-
-    static func day(_ text: String, today: CivilDate) throws(DomainError) -> CivilDate {
-        guard let day = CivilDate(text: text.trimmedWhitespace), day <= today else {
-            throw DomainError(code: "invalid_date", message: "请按 年-月-日 填写日期，且不晚于今天", english: "a date is YYYY-MM-DD, not after today",
-                              field: "day")
-        }
-        return day
-    }
 
     static func check(_ approval: ExpenseApproval, amount: Fen, compound: Int64, sql: any SQLDatabase) async throws {
         let set = try await sql.raw("SELECT assembly_above_fen FROM common_fund_settings WHERE compound_id = \(bind: compound)").first()?

@@ -13,7 +13,7 @@ public enum DemoFees {
         else { return false }
         let fees = ServiceFees(database: database, clock: FixedClock(now))
         let today = CivilDate.inChina(now)
-        let month = try BillingPeriod(first: "\(today.year)-" + (today.month < 10 ? "0" : "") + "\(today.month)", months: 1)
+        let month = try BillingPeriod(first: today.monthText, months: 1)
         let compounds = try await database.read { sql in
             try await sql.raw("""
                 SELECT id FROM compounds c WHERE community_code LIKE \(bind: subdistrict.sharedPrefix + "%")

@@ -54,18 +54,18 @@ public struct Disclosures: Sendable {
                            publishedBy: AuditActor.shown(try row.decode(column: "published_by_label", as: String.self)))
     }
 
+    /// Every version of every item the compound has published, newest first per item, in one read.
+    public func history(compound: Int64) async throws -> [DisclosureItem: [Publication]] {
+        try await database.read { sql in
+            Dictionary(grouping: try await sql.raw("""
+                SELECT * FROM disclosures WHERE compound_id = \(bind: compound) ORDER BY item, version DESC
+                """).all().compactMap(Self.publication), by: \.item)
+        }
+    }
+
     /// The latest version of each item the compound has published.
     public func latest(compound: Int64) async throws -> [DisclosureItem: Publication] {
-        try await database.read { sql in
-            var latest: [DisclosureItem: Publication] = [:]
-            for row in try await sql.raw("""
-                SELECT d.* FROM disclosures d WHERE d.compound_id = \(bind: compound)
-                  AND d.version = (SELECT MAX(x.version) FROM disclosures x WHERE x.compound_id = d.compound_id AND x.item = d.item)
-                """).all() {
-                if let publication = try Self.publication(row) { latest[publication.item] = publication }
-            }
-            return latest
-        }
+        try await history(compound: compound).compactMapValues(\.first)
     }
 
     /// Every version of one item, newest first.

@@ -24,4 +24,20 @@ struct Migration: Sendable {
             spellings.reduce(statement) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
         } + (only[dialect] ?? [])
     }
+
+    /// Triggers that refuse UPDATE and DELETE on `tables`, so history kept there can only grow:
+    /// `{table}_no_update` and `{table}_no_delete` on SQLite; on PostgreSQL one function, `function`,
+    /// raising `message`, and a `{table}_no_change` trigger per table.
+    static func appendOnly(_ tables: [String], function: String, message: String) -> [Dialect: [String]] {
+        [
+            .sqlite: tables.flatMap { table in
+                ["CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table) BEGIN SELECT RAISE(ABORT, '\(message)'); END",
+                 "CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, '\(message)'); END"]
+            },
+            .postgres: ["CREATE FUNCTION \(function)() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN RAISE EXCEPTION '\(message)'; END $$"]
+                + tables.map { table in
+                    "CREATE TRIGGER \(table)_no_change BEFORE UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION \(function)()"
+                },
+        ]
+    }
 }

@@ -49,18 +49,6 @@ enum Migration012CommonFund {
             recorded_at {bigint} NOT NULL,
             PRIMARY KEY (compound_id, month))
         """,
-    ], only: [
-        .sqlite: ["common_fund_entries", "common_fund_lines", "common_fund_approvals"].flatMap { table in
-            ["CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table) BEGIN SELECT RAISE(ABORT, 'the common fund ledger is append-only'); END",
-             "CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, 'the common fund ledger is append-only'); END"]
-        },
-        .postgres: [
-            """
-            CREATE FUNCTION common_fund_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN RAISE EXCEPTION 'the common fund ledger is append-only'; END $$
-            """,
-        ] + ["common_fund_entries", "common_fund_lines", "common_fund_approvals"].map { table in
-            "CREATE TRIGGER \(table)_no_change BEFORE UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION common_fund_append_only()"
-        },
-    ])
+    ], only: Migration.appendOnly(["common_fund_entries", "common_fund_lines", "common_fund_approvals"], function: "common_fund_append_only",
+                        message: "the common fund ledger is append-only"))
 }

@@ -15,17 +15,5 @@ enum Migration013Disclosures {
             published_by_label TEXT NOT NULL,
             UNIQUE (compound_id, item, version))
         """,
-    ], only: [
-        .sqlite: [
-            "CREATE TRIGGER disclosures_no_update BEFORE UPDATE ON disclosures BEGIN SELECT RAISE(ABORT, 'publications are kept as published'); END",
-            "CREATE TRIGGER disclosures_no_delete BEFORE DELETE ON disclosures BEGIN SELECT RAISE(ABORT, 'publications are kept as published'); END",
-        ],
-        .postgres: [
-            """
-            CREATE FUNCTION disclosures_kept() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN RAISE EXCEPTION 'publications are kept as published'; END $$
-            """,
-            "CREATE TRIGGER disclosures_no_change BEFORE UPDATE OR DELETE ON disclosures FOR EACH ROW EXECUTE FUNCTION disclosures_kept()",
-        ],
-    ])
+    ], only: Migration.appendOnly(["disclosures"], function: "disclosures_kept", message: "publications are kept as published"))
 }

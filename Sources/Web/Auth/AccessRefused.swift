@@ -37,4 +37,13 @@ extension WuyeRequestContext {
         case .notFound: throw AccessRefused(status: .notFound)
         }
     }
+
+    /// The signed-in account if the policy lets it do any of `actions` at `place`; returns the first
+    /// one allowed. Otherwise 404 for an account that may take one of them somewhere, else 403.
+    @discardableResult
+    func require(anyOf actions: [Action], at place: Place?) throws(AccessRefused) -> (Principal, Action) {
+        let principal = try signedIn()
+        if let place, let allowed = actions.first(where: { principal.decide($0, at: place) == .allowed }) { return (principal, allowed) }
+        throw AccessRefused(status: actions.contains(where: principal.mayEver) ? .notFound : .forbidden)
+    }
 }

@@ -60,7 +60,7 @@ struct CollectionPages {
         let today = CivilDate.inChina(fees.clock.now())
         let asked = request.uri.queryParameters.get("period") ?? ""
         let period: String
-        do { period = try BillingPeriod(first: asked.isEmpty ? "\(today.year)-" + (today.month < 10 ? "0" : "") + "\(today.month)" : asked, months: 1).key }
+        do { period = try BillingPeriod(first: asked.isEmpty ? today.monthText : asked, months: 1).key }
         catch { throw AccessRefused(status: .notFound) }
         return (division, name, period)
     }

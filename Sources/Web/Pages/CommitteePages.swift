@@ -74,11 +74,8 @@ struct CommitteePages {
     /// for anyone who may do neither there.
     func actor(_ context: WuyeRequestContext) async throws -> (Int64, Bool) {
         guard let compound = Int64(context.parameters.get("id") ?? "") else { throw AccessRefused(status: .notFound) }
-        let place = try await places.place(ofCompound: compound)
-        let principal = try context.signedIn()
-        if let place, principal.decide(.superviseCommittee, at: place) == .allowed { return (compound, true) }
-        if let place, principal.decide(.keepCommitteeRecords, at: place) == .allowed { return (compound, false) }
-        throw AccessRefused(status: principal.mayEver(.superviseCommittee) || principal.mayEver(.keepCommitteeRecords) ? .notFound : .forbidden)
+        let (_, action) = try context.require(anyOf: [.superviseCommittee, .keepCommitteeRecords], at: try await places.place(ofCompound: compound))
+        return (compound, action == .superviseCommittee)
     }
 
     /// A step's form as its input.

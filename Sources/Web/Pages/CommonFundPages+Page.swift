@@ -13,7 +13,7 @@ extension CommonFundPages {
         guard let view = try await queries.compound(id: compound) else { throw AccessRefused(status: .notFound) }
         let months = try await funds.months(compound: compound)
         let today = CivilDate.inChina(funds.clock.now())
-        let current = "\(today.year)-" + (today.month < 10 ? "0" : "") + "\(today.month)"
+        let current = today.monthText
         let month = asked.flatMap { try? BillingPeriod(first: $0, months: 1).key } ?? months.first ?? current
         let statement = try await funds.statement(compound: compound, month: month)
         let keeper = place.map { principal.decide(.keepCommonFund, at: $0) == .allowed } ?? false
@@ -26,8 +26,8 @@ extension CommonFundPages {
         values["opening"] = statement.opening.description
         values["closing"] = statement.closing.description
         values["bank"] = statement.bankBalance.map { ["balance": $0.description, "reconciles": statement.reconciles == true] as [String: Any] } as Any
-        values["income"] = statement.income.map { ["category": $0.0.chineseName, "amount": $0.1.description] }
-        values["expense"] = statement.expense.map { ["category": $0.0.chineseName, "amount": $0.1.description] }
+        values["income"] = statement.income.map { ["category": $0.account.chineseName, "amount": $0.amount.description] }
+        values["expense"] = statement.expense.map { ["category": $0.account.chineseName, "amount": $0.amount.description] }
         values["entries"] = statement.entries.map { entry in
             ["id": entry.id, "day": entry.postedOn, "kind": Self.kindName(entry.kind), "category": entry.category.chineseName,
              "amount": entry.amount.description, "memo": entry.memo, "approval": entry.approval as Any, "unapproved": entry.unapproved,

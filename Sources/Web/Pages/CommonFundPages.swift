@@ -103,14 +103,7 @@ struct CommonFundPages {
     func compoundID(_ context: WuyeRequestContext, _ action: Action?) async throws -> Int64 {
         guard let compound = Int64(context.parameters.get("id") ?? "") else { throw AccessRefused(status: .notFound) }
         let place = try await places.place(ofCompound: compound)
-        if let action {
-            try context.require(action, at: place)
-        } else {
-            let principal = try context.signedIn()
-            guard let place, principal.decide(.keepCommonFund, at: place) == .allowed || principal.decide(.reportCommonRevenue, at: place) == .allowed else {
-                throw AccessRefused(status: principal.mayEver(.keepCommonFund) || principal.mayEver(.reportCommonRevenue) ? .notFound : .forbidden)
-            }
-        }
+        try context.require(anyOf: action.map { [$0] } ?? [.keepCommonFund, .reportCommonRevenue], at: place)
         return compound
     }
 

@@ -23,9 +23,7 @@ struct DisclosurePages {
             let place = try await places.place(ofCompound: compound)
             guard let item = DisclosureItem(rawValue: fields.text("item")) else {
                 // Only those who publish here are told which field is wrong.
-                let principal = try context.signedIn()
-                guard let place, principal.decide(.discloseAsCompany, at: place) == .allowed || principal.decide(.discloseAsCommittee, at: place) == .allowed
-                else { throw AccessRefused(status: principal.mayEver(.discloseAsCompany) || principal.mayEver(.discloseAsCommittee) ? .notFound : .forbidden) }
+                try context.require(anyOf: [.discloseAsCompany, .discloseAsCommittee], at: place)
                 return try await page(context, values: ["errors": ["item": "请选择公开事项"], "form": fields.values], status: .unprocessableContent)
             }
             try context.require(item.party == .company ? .discloseAsCompany : .discloseAsCommittee, at: place)
@@ -76,24 +74,24 @@ struct DisclosurePages {
         let place = try await places.place(ofCompound: compound)
         let principal = try context.require(.viewRegistry, at: place)
         guard let view = try await queries.compound(id: compound) else { throw AccessRefused(status: .notFound) }
-        let latest = try await disclosures.latest(compound: compound)
+        let history = try await disclosures.history(compound: compound)
+        let latest = history.compactMapValues(\.first)
         let now = disclosures.clock.now()
         let asCompany = place.map { principal.decide(.discloseAsCompany, at: $0) == .allowed } ?? false
         let asCommittee = place.map { principal.decide(.discloseAsCommittee, at: $0) == .allowed } ?? false
-        var items: [[String: Any]] = []
-        for item in DisclosureItem.allCases {
+        let items: [[String: Any]] = DisclosureItem.allCases.map { item in
             let publication = latest[item]
             let status = DisclosureStatus.of(item, published: publication?.publishedAt, now: now)
-            let history = publication == nil ? [] : try await disclosures.versions(of: item, compound: compound).dropFirst().map { old in
+            let earlier = (history[item] ?? []).dropFirst().map { old in
                 ["version": old.version, "title": old.title, "at": BeijingTime.text(old.publishedAt)] as [String: Any]
             }
-            items.append([
+            return [
                 "code": item.rawValue, "name": item.chineseName, "citation": item.citation,
                 "party": item.party == .company ? "物业服务企业" : "业主委员会", "status": status.chineseName, "statusCode": status.rawValue,
                 "title": publication?.title as Any, "body": publication?.body as Any, "version": publication?.version as Any,
                 "at": publication.map { BeijingTime.text($0.publishedAt) } as Any, "until": publication.map { BeijingTime.text($0.keptUntil) } as Any,
-                "by": publication?.publishedBy as Any, "history": history,
-            ])
+                "by": publication?.publishedBy as Any, "history": earlier,
+            ]
         }
         var values = values
         values["title"] = "\(view.name) · 三公开"

@@ -127,10 +127,7 @@ struct FeePages {
              "error": errored == bill.id ? (values["billErrors"] as? [String: Any])?["message"] as Any : nil as Any?] as [String: Any?]
         }
         values["paymentMethods"] = PaymentMethod.allCases.map { ["code": $0.rawValue, "name": $0.chineseName] }
-        values["nextPeriod"] = {
-            let today = CivilDate.inChina(fees.clock.now())
-            return "\(today.year)-" + (today.month < 10 ? "0" : "") + "\(today.month)"
-        }()
+        values["nextPeriod"] = CivilDate.inChina(fees.clock.now()).monthText
         values["crumbs"] = [["href": "/compounds/\(compound)", "name": view.name], ["name": "物业费"]]
         return renderer.render("fees", values, for: context, status: status)
     }

@@ -85,10 +85,7 @@ struct MeetingPages {
         router.get("/meetings/:id/scans/:scan") { _, context in
             // The committee that entered it and the offices supervising the meeting; never the public.
             let meeting = try await context.meeting(for: .viewRegistry, assemblies: assemblies, places: places)
-            let place = try await places.place(ofCompound: meeting.compoundID)
-            let principal = try context.signedIn()
-            guard let place, principal.decide(.enterPaperBallots, at: place) == .allowed || principal.decide(.superviseMeetings, at: place) == .allowed
-            else { throw AccessRefused(status: principal.mayEver(.enterPaperBallots) || principal.mayEver(.superviseMeetings) ? .notFound : .forbidden) }
+            try context.require(anyOf: [.enterPaperBallots, .superviseMeetings], at: try await places.place(ofCompound: meeting.compoundID))
             guard let id = Int64(context.parameters.get("scan") ?? ""), let scan = try await assemblies.scan(id: id, meetingID: meeting.id) else {
                 throw AccessRefused(status: .notFound)
             }
