@@ -19,6 +19,7 @@ public struct Migrator: Sendable {
         Migration011ServiceFees.migration,
         Migration012CommonFund.migration,
         Migration013Disclosures.migration,
+        Migration014MaintenanceFund.migration,
     ]
 
     /// The numbers of every migration this build knows, in order.
