@@ -24,12 +24,23 @@ public enum AccessPolicy {
         case .castBallot: role.kind == .owner
         case .enterPaperBallots: role.kind.portal == .committee
         case .reportCase: caseReporterKinds.contains(role.kind)
+        // The fund is held by the district's or city's housing authority (165号令 Art. 10): its housing
+        // department, or the district or city office.
+        case .keepMaintenanceFund:
+            role.kind == .platformAdministrator
+                || ((role.kind == .administrationStaff || (role.kind == .departmentStaff && role.department == .housing))
+                    && (role.division?.level ?? .community) <= .district)
         case .manageOpen311Keys, .setStaffingNorm, .setCaseRoutes, .setCommitteeRules:
             role.kind == .platformAdministrator || (role.kind == .administrationStaff && (role.division?.level ?? .community) <= .district)
         case .billFees, .reportCommonRevenue, .discloseAsCompany: role.kind == .companyAdministrator || role.kind == .companyManager
-        case .keepCommonFund, .discloseAsCommittee: role.kind == .committeeChair || role.kind == .committeeViceChair
+        case .proposeMaintenanceUse:
+            [.committeeChair, .committeeViceChair, .companyAdministrator, .companyManager].contains(role.kind)
+        case .keepCommonFund, .discloseAsCommittee, .approveMaintenanceUse: role.kind == .committeeChair || role.kind == .committeeViceChair
         case .collectFees: role.kind == .companyAdministrator || role.kind == .companyManager || role.kind == .steward
-        case .manageCampaigns, .superviseCommittee, .superviseMeetings, .superviseCollection, .superviseCommonFunds, .superviseDisclosures: role.kind == .platformAdministrator || role.kind == .administrationStaff
+        case .manageCampaigns, .superviseCommittee, .superviseMeetings, .superviseCollection, .superviseCommonFunds, .superviseDisclosures:
+            role.kind == .platformAdministrator || role.kind == .administrationStaff
+        case .superviseMaintenanceFunds:
+            role.kind == .platformAdministrator || role.kind == .administrationStaff || (role.kind == .departmentStaff && role.department == .housing)
         case .keepCommitteeRecords: role.kind == .committeeChair || role.kind == .committeeViceChair
         case .setWorkingCalendar: role.kind == .platformAdministrator || (role.kind == .administrationStaff && role.division?.level == .city)
         case .reportRectification: role.kind == .companyAdministrator || role.kind == .companyManager || role.kind == .steward
@@ -66,9 +77,11 @@ public enum AccessPolicy {
             default: return place.compoundID != nil && covers(role, place)
             }
         case .manageAccounts, .manageOpen311Keys, .setStaffingNorm, .manageCampaigns, .manageGridTeams, .setCaseRoutes,
-             .setCommitteeRules, .superviseMeetings, .superviseCollection, .superviseCommonFunds, .superviseDisclosures:
+             .setCommitteeRules, .superviseMeetings, .superviseCollection, .superviseCommonFunds, .superviseDisclosures,
+             .keepMaintenanceFund, .superviseMaintenanceFunds:
             return covers(role, place)
-        case .billFees, .collectFees, .reportCommonRevenue, .discloseAsCompany: return place.compoundID != nil && covers(role, place)
+        case .billFees, .collectFees, .reportCommonRevenue, .discloseAsCompany, .proposeMaintenanceUse:
+            return place.compoundID != nil && covers(role, place)
         case .superviseCommittee: return place.compoundID != nil && covers(role, place)
         case .setWorkingCalendar: return true
         case .reportRectification: return place.compoundID != nil && covers(role, place)
@@ -76,7 +89,7 @@ public enum AccessPolicy {
         case .viewAuditLog: return true
         case .conveneMeeting where role.kind == .administrationStaff:
             return place.preparatoryGroup && place.compoundID != nil && covers(role, place)
-        case .conveneMeeting, .castBallot, .enterPaperBallots, .keepCommitteeRecords, .keepCommonFund, .discloseAsCommittee:
+        case .conveneMeeting, .castBallot, .enterPaperBallots, .keepCommitteeRecords, .keepCommonFund, .discloseAsCommittee, .approveMaintenanceUse:
             // Only inside the role's own compound; an owner votes for the compound, not one home.
             return place.compoundID != nil && place.compoundID == role.compoundID
         }

@@ -69,6 +69,16 @@ public enum Action: String, CaseIterable, Sendable {
     case discloseAsCommittee = "disclose_as_committee"
     /// See disclosure coverage over a division: the administration offices.
     case superviseDisclosures = "supervise_disclosures"
+    /// Hold the maintenance fund: set deposit rates, record deposits and top-ups, pay out an approved
+    /// use — the district's or city's housing office, which keeps the fund (165号令 Art. 10, 22).
+    case keepMaintenanceFund = "keep_maintenance_fund"
+    /// Propose a use of the maintenance fund: the committee, or the serving company (Art. 22–23).
+    case proposeMaintenanceUse = "propose_maintenance_use"
+    /// Approve and file a use, record its acceptance and publish it: the committee's chair and
+    /// vice-chairs (Art. 23 (4); Civil Code Art. 281).
+    case approveMaintenanceUse = "approve_maintenance_use"
+    /// See the maintenance funds of a division's compounds: the administration offices.
+    case superviseMaintenanceFunds = "supervise_maintenance_funds"
 }
 
 /// The policy's answer. `notFound` hides whether something outside the account's scope exists

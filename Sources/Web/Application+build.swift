@@ -99,6 +99,8 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
         .add(to: router)
     DisclosurePages(disclosures: Disclosures(database: database, clock: clock), places: places, queries: queries, scopes: scopes,
                     renderer: renderer).add(to: router)
+    MaintenanceFundPages(funds: MaintenanceFunds(database: database, clock: clock), places: places, queries: queries, scopes: scopes,
+                         renderer: renderer).add(to: router)
     MeetingSupervisionPages(assemblies: assemblies, scopes: scopes, renderer: renderer).add(to: router)
     CommitteePages(committees: Committees(database: database, clock: clock), places: places, queries: queries, scopes: scopes,
                    renderer: renderer).add(to: router)

@@ -30,6 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
             let accounts = try await DemoAccounts.create(in: db)
             printDemoAccounts(accounts)
             try await DemoMeeting.awaitingClose(in: db, for: accounts)
+            // Before the open meeting, which heads the compound's list of meetings.
+            try await DemoMaintenanceFund.seed(in: db, for: accounts)
             if let meeting = try await DemoMeeting.convene(in: db, for: accounts) {
                 FileHandle.standardOutput.write(Data("Demo owners' meeting open for voting: /meetings/\(meeting)\n".utf8))
             }

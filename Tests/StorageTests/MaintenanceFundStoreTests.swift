@@ -181,4 +181,22 @@ struct MaintenanceFundStoreTests {
         #expect(outcomes.filter { $0 }.count == 1)
         #expect(try await f.funds.use(id: use)?.steps.count == 2)
     }
+
+    @Test(arguments: TestBackend.available)
+    func theDemoLeavesAUseWhoseVoteEndedAndSeedsOnce(backend: TestBackend) async throws {
+        let f = try await Self.fixture(backend)
+        defer { Task { await f.db.shutdown() } }
+        let accounts = try await DemoAccounts.create(in: f.db, hasher: quickHasher)
+        let compound = try #require(accounts.first { $0.portal == .owner }?.roles.first?.compoundID)
+        #expect(try await DemoMaintenanceFund.seed(in: f.db, for: accounts))
+        #expect(try await DemoMaintenanceFund.seed(in: f.db, for: accounts) == false)
+        let uses = try await f.funds.uses(compound: compound)
+        #expect(uses.map(\.stage) == [.voting, .published])
+        let voting = try #require(uses.first)
+        let meetingID = try #require(voting.meetingID)
+        let meeting = try #require(try await AssemblyStore(database: f.db).meeting(id: meetingID))
+        #expect(meeting.closesAt < Date() && meeting.turnout.headcount > 0)
+        let t = try await f.funds.trialBalance(compound: compound)
+        #expect(t.debits == t.credits && t.debits > .zero)
+    }
 }

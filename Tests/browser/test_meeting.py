@@ -6,13 +6,15 @@ from conftest import navigating, sign_in
 
 OWNER = "13900000000"
 COMMITTEE_CHAIR = "13900000001"
+# The demo meeting open for voting (other tests convene meetings that may head the list).
+OPEN_MEETING = "2026 年度业主大会（示例）"
 
 
 def test_the_demo_owner_votes_from_the_portal_and_gets_receipts(browser):
     sign_in(browser, OWNER)
     link = browser.find_element(By.PARTIAL_LINK_TEXT, "业主大会")
     navigating(browser, link.click)
-    navigating(browser, browser.find_element(By.CSS_SELECTOR, ".meetings a").click)
+    navigating(browser, browser.find_element(By.PARTIAL_LINK_TEXT, OPEN_MEETING).click)
     assert "正在表决" in browser.find_element(By.CSS_SELECTOR, ".meeting-status").text
     motions = browser.find_elements(By.CSS_SELECTOR, "form.vote fieldset.motion")
     assert len(motions) == 3
@@ -27,7 +29,7 @@ def test_the_demo_owner_votes_from_the_portal_and_gets_receipts(browser):
 def test_submitting_without_choosing_shows_the_message_by_the_choices(browser):
     sign_in(browser, OWNER)
     navigating(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "业主大会").click)
-    navigating(browser, browser.find_element(By.CSS_SELECTOR, ".meetings a").click)
+    navigating(browser, browser.find_element(By.PARTIAL_LINK_TEXT, OPEN_MEETING).click)
     navigating(browser, browser.find_element(By.CSS_SELECTOR, "form.vote button[type=submit]").click)
     assert "请对每项议题选择" in browser.find_element(By.CSS_SELECTOR, "form.vote .field-error").text
 
@@ -35,7 +37,7 @@ def test_submitting_without_choosing_shows_the_message_by_the_choices(browser):
 def test_the_committee_chair_can_enter_paper_ballots_but_not_vote_as_an_owner(browser):
     sign_in(browser, COMMITTEE_CHAIR)
     navigating(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "业主大会").click)
-    navigating(browser, browser.find_element(By.CSS_SELECTOR, ".meetings a").click)
+    navigating(browser, browser.find_element(By.PARTIAL_LINK_TEXT, OPEN_MEETING).click)
     assert not browser.find_elements(By.CSS_SELECTOR, "form.vote")
     import pathlib
     import tempfile

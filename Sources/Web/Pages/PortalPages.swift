@@ -54,6 +54,7 @@ struct PortalPages {
                 tasks.append(["href": "/compounds/\(compoundID)/meetings", "label": "业主大会：查看议题并投票"])
                 tasks.append(["href": "/bills", "label": "物业费：账单与欠费"])
                 tasks.append(["href": "/compounds/\(compoundID)/common-fund", "label": "共有资金：每月收支公开"])
+                tasks.append(["href": "/compounds/\(compoundID)/maintenance-fund", "label": "维修资金：分户余额与使用公示"])
                 tasks.append(["href": "/compounds/\(compoundID)/disclosures", "label": "三公开：服务、收费与收益公开"])
                 tasks.append(["href": "/compounds/\(compoundID)", "label": "查看本小区的楼栋和物业服务"])
             }
@@ -65,6 +66,7 @@ struct PortalPages {
                 tasks.append(["href": "/compounds/\(compoundID)/meetings", "label": "业主大会：召集、录入纸质票、计票"])
                 tasks.append(["href": "/compounds/\(compoundID)/committee", "label": "业主委员会：备案、印章、账户与委员"])
                 tasks.append(["href": "/compounds/\(compoundID)/common-fund", "label": "共有资金：收支登记、审批与月度收支表"])
+                tasks.append(["href": "/compounds/\(compoundID)/maintenance-fund", "label": "维修资金：使用方案、表决、审核与公示"])
                 tasks.append(["href": "/compounds/\(compoundID)/disclosures", "label": "三公开：业委会公开事项"])
                 tasks.append(["href": "/compounds/\(compoundID)", "label": "本小区房屋与业主名册"])
             }
@@ -76,6 +78,7 @@ struct PortalPages {
             if role.kind != .gridWorker, let first = page.items.first {
                 tasks.append(["href": "/compounds/\(first.id)/fees", "label": "物业费：开账、收费、催缴（\(first.name)）"])
                 tasks.append(["href": "/compounds/\(first.id)/disclosures", "label": "三公开：物业服务企业公开事项（\(first.name)）"])
+                tasks.append(["href": "/compounds/\(first.id)/maintenance-fund", "label": "维修资金：提出使用方案（\(first.name)）"])
             }
             if role.kind == .companyAdministrator { tasks.append(["href": "/accounts", "label": "开通项目经理、物业管家账号"]) }
         case .administrationStaff, .departmentStaff:
@@ -90,8 +93,12 @@ struct PortalPages {
                     tasks += [["href": "/committees", "label": "业主委员会：筹备、选举、备案与换届"],
                               ["href": "/meetings", "label": "业主大会：辖区内会议的参与率与结果"],
                               ["href": "/fees/collection", "label": "物业费收缴率"], ["href": "/common-funds", "label": "共有资金监督"],
+                              ["href": "/maintenance-funds", "label": "专项维修资金：交存标准、建账、支付与监督"],
                               ["href": "/disclosures/coverage", "label": "三公开覆盖率"],
                               ["href": "/hotspots", "label": "投诉热点与整治行动"], ["href": "/teams", "label": "网格服务团队配置"]]
+                }
+                if role.kind == .departmentStaff, AccessPolicy.mayEver(role, .keepMaintenanceFund) {
+                    tasks.append(["href": "/maintenance-funds", "label": "专项维修资金：交存标准、建账、支付与监督"])
                 }
                 if !AccessPolicy.grantableKinds(by: role).isEmpty { tasks.append(["href": "/accounts", "label": "为下级开通账号"]) }
             }
