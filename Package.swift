@@ -1,7 +1,7 @@
 // swift-tools-version:6.2
 import PackageDescription
 
-// Domain targets (WuyeCore, Registry, Access, Assembly, Cases) import Foundation and WuyeCore only: every rule is testable
+// Domain targets (WuyeCore, Registry, Access, Assembly, Cases, Funds, Disclosure, Evaluation) import Foundation and WuyeCore only: every rule is testable
 // without a server or a database. Storage and Web are adapters around them.
 let package = Package(
     name: "wuye",
@@ -31,10 +31,11 @@ let package = Package(
         .target(name: "Cases", dependencies: ["WuyeCore", "Access"]),
         .target(name: "Funds", dependencies: ["WuyeCore"]),
         .target(name: "Disclosure", dependencies: ["WuyeCore"]),
+        .target(name: "Evaluation", dependencies: ["WuyeCore"]),
         .target(
             name: "Storage",
             dependencies: [
-                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure",
+                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "Evaluation",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -48,7 +49,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "Storage",
+                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "Evaluation", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -59,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "wuye",
             dependencies: [
-                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "Storage", "Web",
+                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "Evaluation", "Storage", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -71,11 +72,12 @@ let package = Package(
         .testTarget(name: "CasesTests", dependencies: ["Cases", "Access", "WuyeCore"]),
         .testTarget(name: "FundsTests", dependencies: ["Funds", "WuyeCore"]),
         .testTarget(name: "DisclosureTests", dependencies: ["Disclosure", "WuyeCore"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "WuyeCore"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "WuyeCore"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "Evaluation", "WuyeCore"]),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "WuyeCore",
+                "Web", "Storage", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "Evaluation", "WuyeCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -21,12 +21,12 @@ public enum AccessPolicy {
         case .conveneMeeting:
             role.kind == .committeeChair || role.kind == .committeeViceChair
                 || (role.kind == .administrationStaff && (role.division?.level ?? .city) >= .subdistrict)
-        case .castBallot: role.kind == .owner
+        case .castBallot, .answerSurvey: role.kind == .owner
         case .enterPaperBallots: role.kind.portal == .committee
         case .reportCase: caseReporterKinds.contains(role.kind)
         // The fund is held by the district's or city's housing authority (165号令 Art. 10): its housing
         // department, or the district or city office.
-        case .keepMaintenanceFund:
+        case .keepMaintenanceFund, .manageEvaluations:
             role.kind == .platformAdministrator
                 || ((role.kind == .administrationStaff || (role.kind == .departmentStaff && role.department == .housing))
                     && (role.division?.level ?? .community) <= .district)
@@ -39,7 +39,7 @@ public enum AccessPolicy {
         case .collectFees: role.kind == .companyAdministrator || role.kind == .companyManager || role.kind == .steward
         case .manageCampaigns, .superviseCommittee, .superviseMeetings, .superviseCollection, .superviseCommonFunds, .superviseDisclosures:
             role.kind == .platformAdministrator || role.kind == .administrationStaff
-        case .superviseMaintenanceFunds:
+        case .superviseMaintenanceFunds, .inspectCompounds:
             role.kind == .platformAdministrator || role.kind == .administrationStaff || (role.kind == .departmentStaff && role.department == .housing)
         case .keepCommitteeRecords: role.kind == .committeeChair || role.kind == .committeeViceChair
         case .setWorkingCalendar: role.kind == .platformAdministrator || (role.kind == .administrationStaff && role.division?.level == .city)
@@ -78,8 +78,11 @@ public enum AccessPolicy {
             }
         case .manageAccounts, .manageOpen311Keys, .setStaffingNorm, .manageCampaigns, .manageGridTeams, .setCaseRoutes,
              .setCommitteeRules, .superviseMeetings, .superviseCollection, .superviseCommonFunds, .superviseDisclosures,
-             .keepMaintenanceFund, .superviseMaintenanceFunds:
+             .keepMaintenanceFund, .superviseMaintenanceFunds, .manageEvaluations:
             return covers(role, place)
+        case .inspectCompounds: return place.compoundID != nil && covers(role, place)
+        // A survey answer is for one of the owner's own homes.
+        case .answerSurvey: return place.homeID.map(role.homeIDs.contains) ?? false
         case .billFees, .collectFees, .reportCommonRevenue, .discloseAsCompany, .proposeMaintenanceUse:
             return place.compoundID != nil && covers(role, place)
         case .superviseCommittee: return place.compoundID != nil && covers(role, place)

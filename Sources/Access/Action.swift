@@ -79,6 +79,14 @@ public enum Action: String, CaseIterable, Sendable {
     case approveMaintenanceUse = "approve_maintenance_use"
     /// See the maintenance funds of a division's compounds: the administration offices.
     case superviseMaintenanceFunds = "supervise_maintenance_funds"
+    /// Run evaluation rounds of property companies over a division: keep the scorecards, open and
+    /// publish rounds — the district's or city's office and its housing department (reference §5).
+    case manageEvaluations = "manage_evaluations"
+    /// Enter an inspection's or a party organisation's deductions, with evidence, for a compound in a
+    /// round: the administration offices (subdistricts and communities assess, Jinan) and the housing department.
+    case inspectCompounds = "inspect_compounds"
+    /// Answer a round's satisfaction survey for one's own home: owners.
+    case answerSurvey = "answer_survey"
 }
 
 /// The policy's answer. `notFound` hides whether something outside the account's scope exists

@@ -75,7 +75,7 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
     SignInPages(signIn: signIn, sessions: sessions, security: configuration.security, renderer: renderer).add(to: router)
     ClaimPages(claims: OwnerClaims(accounts: accounts, gateway: configuration.gateway), signIn: signIn,
                security: configuration.security, renderer: renderer).add(to: router)
-    PortalPages(queries: queries, places: places, renderer: renderer).add(to: router)
+    PortalPages(queries: queries, places: places, evaluations: Evaluations(database: database, clock: clock), renderer: renderer).add(to: router)
     RegistryPages(queries: queries, places: places, renderer: renderer).add(to: router)
     AccountPages(accounts: accounts, tokens: tokens, places: places, renderer: renderer).add(to: router)
     AuditPages(log: log, renderer: renderer).add(to: router)
@@ -101,6 +101,7 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
                     renderer: renderer).add(to: router)
     MaintenanceFundPages(funds: MaintenanceFunds(database: database, clock: clock), places: places, queries: queries, scopes: scopes,
                          renderer: renderer).add(to: router)
+    EvaluationPages(evaluations: Evaluations(database: database, clock: clock), places: places, scopes: scopes, renderer: renderer).add(to: router)
     MeetingSupervisionPages(assemblies: assemblies, scopes: scopes, renderer: renderer).add(to: router)
     CommitteePages(committees: Committees(database: database, clock: clock), places: places, queries: queries, scopes: scopes,
                    renderer: renderer).add(to: router)

@@ -189,7 +189,7 @@ struct AccessMatrixTests {
     }
 
     static let matrix = coreMatrix.merging(hotSpotMatrix) { first, _ in first }.merging(committeeMatrix) { first, _ in first }
-        .merging(maintenanceMatrix) { first, _ in first }
+        .merging(maintenanceMatrix) { first, _ in first }.merging(evaluationMatrix) { first, _ in first }
 
     static let coreMatrix: [String: Probes] = [
         "GET /healthz": open("/healthz"),

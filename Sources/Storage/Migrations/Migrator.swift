@@ -20,6 +20,7 @@ public struct Migrator: Sendable {
         Migration012CommonFund.migration,
         Migration013Disclosures.migration,
         Migration014MaintenanceFund.migration,
+        Migration015Evaluation.migration,
     ]
 
     /// The numbers of every migration this build knows, in order.

@@ -9,6 +9,7 @@ import WuyeCore
 struct PortalPages {
     let queries: RegistryQueries
     let places: RegistryPlaces
+    let evaluations: Evaluations
     let renderer: PageRenderer
 
     func add(to router: Router<WuyeRequestContext>) {
@@ -53,6 +54,12 @@ struct PortalPages {
                 tasks.append(["href": "/cases/new", "label": "报事报修：拍照上报，跟踪办理"])
                 tasks.append(["href": "/compounds/\(compoundID)/meetings", "label": "业主大会：查看议题并投票"])
                 tasks.append(["href": "/bills", "label": "物业费：账单与欠费"])
+                if let community = try await places.place(ofCompound: compoundID)?.division {
+                    let today = CivilDate.inChina(evaluations.clock.now())
+                    for round in try await evaluations.rounds(around: community) where round.isOpen(on: today) {
+                        tasks.append(["href": "/evaluations/\(round.id)/survey", "label": "物业服务满意度调查：\(round.name)"])
+                    }
+                }
                 tasks.append(["href": "/compounds/\(compoundID)/common-fund", "label": "共有资金：每月收支公开"])
                 tasks.append(["href": "/compounds/\(compoundID)/maintenance-fund", "label": "维修资金：分户余额与使用公示"])
                 tasks.append(["href": "/compounds/\(compoundID)/disclosures", "label": "三公开：服务、收费与收益公开"])
@@ -99,6 +106,9 @@ struct PortalPages {
                 }
                 if role.kind == .departmentStaff, AccessPolicy.mayEver(role, .keepMaintenanceFund) {
                     tasks.append(["href": "/maintenance-funds", "label": "专项维修资金：交存标准、建账、支付与监督"])
+                }
+                if AccessPolicy.mayEver(role, .manageEvaluations) || AccessPolicy.mayEver(role, .inspectCompounds) {
+                    tasks.append(["href": "/evaluations", "label": "物业服务质量评价：评分标准、检查扣分、排名与公布"])
                 }
                 if !AccessPolicy.grantableKinds(by: role).isEmpty { tasks.append(["href": "/accounts", "label": "为下级开通账号"]) }
             }

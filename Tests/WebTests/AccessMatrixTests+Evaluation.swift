@@ -1,0 +1,69 @@
+import Access
+import Evaluation
+import Foundation
+import HTTPTypes
+import Storage
+import Testing
+import WuyeCore
+
+/// The access matrix's probes of evaluation: offices that run rounds or inspect see the list; a
+/// published round is announced to every signed-in account; only the round's office publishes, only
+/// inspectors over the compound deduct, only the home's owner answers the survey.
+extension AccessMatrixTests {
+    static let evaluationMatrix: [String: Probes] = [
+        "GET /evaluations": { principal, _, _ in
+            [get("/evaluations", principal.map { $0.mayEver(.manageEvaluations) || $0.mayEver(.inspectCompounds) ? .ok : .forbidden } ?? .seeOther)]
+        },
+        "POST /evaluations": { principal, _, _ in
+            [Probe(uri: "/evaluations", form: [:], json: nil, expected: office(principal, .manageEvaluations, allowed: .unprocessableContent))]
+        },
+        "GET /evaluations/scorecards": { principal, _, _ in [get("/evaluations/scorecards", office(principal, .manageEvaluations))] },
+        "POST /evaluations/scorecards": { principal, _, _ in
+            [Probe(uri: "/evaluations/scorecards", form: [:], json: nil, expected: office(principal, .manageEvaluations, allowed: .unprocessableContent))]
+        },
+        "GET /evaluations/{round}": publishedRound(""),
+        "GET /evaluations/{round}/results.csv": publishedRound("/results.csv"),
+        "GET /evaluations/{round}/compounds/{compound}": { principal, world, _ in
+            [get("/evaluations/\(try await round(world))/compounds/\(world.compound)", principal == nil ? .seeOther : .ok)]
+        },
+        "POST /evaluations/{round}/publication": { principal, world, _ in
+            let expected: HTTPResponse.Status = if let principal {
+                status(principal.decide(.manageEvaluations, at: .division(world.district)), allowed: .unprocessableContent)
+            } else { .seeOther }
+            return [Probe(uri: "/evaluations/\(try await round(world))/publication", form: [:], json: nil, expected: expected)]
+        },
+        "POST /evaluations/{round}/compounds/{compound}/deductions": { principal, world, _ in
+            let place = try #require(try await world.places.place(ofCompound: world.compound))
+            let expected: HTTPResponse.Status = if let principal {
+                [.inspectCompounds, .manageEvaluations].contains { principal.decide($0, at: place) == .allowed } ? .unprocessableContent
+                    : principal.mayEver(.inspectCompounds) || principal.mayEver(.manageEvaluations) ? .notFound : .forbidden
+            } else { .seeOther }
+            return [Probe(uri: "/evaluations/\(try await round(world))/compounds/\(world.compound)/deductions", form: [:], json: nil, expected: expected)]
+        },
+        "GET /evaluations/{round}/survey": { principal, world, _ in
+            let place = try #require(try await world.places.place(ofHome: world.ownHome))
+            let expected: HTTPResponse.Status = if let principal { status(principal.decide(.answerSurvey, at: place)) } else { .seeOther }
+            return [get("/evaluations/\(try await round(world))/survey", expected)]
+        },
+        "POST /evaluations/{round}/survey": { principal, world, _ in
+            let place = try #require(try await world.places.place(ofHome: world.ownHome))
+            let expected: HTTPResponse.Status = if let principal {
+                status(principal.decide(.answerSurvey, at: place), allowed: .unprocessableContent)
+            } else { .seeOther }
+            return [Probe(uri: "/evaluations/\(try await round(world))/survey", form: ["home": String(world.ownHome)], json: nil, expected: expected)]
+        },
+    ]
+
+    /// A published round over the demo district, made once per world.
+    static func round(_ world: World) async throws -> Int64 {
+        let evaluations = Evaluations(database: world.accounts.database)
+        if let existing = try await evaluations.rounds(around: world.district).first(where: { $0.division == world.district }) { return existing.id }
+        let id = try await evaluations.createRound(division: world.district, name: "矩阵评价", startsOn: "2026-01-01", endsOn: "2026-12-31", by: .command("test"))
+        try await evaluations.publish(round: id, by: .command("test"))
+        return id
+    }
+
+    static func publishedRound(_ suffix: String) -> Probes {
+        { principal, world, _ in [get("/evaluations/\(try await round(world))\(suffix)", principal == nil ? .seeOther : .ok)] }
+    }
+}
