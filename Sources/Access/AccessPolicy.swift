@@ -39,6 +39,7 @@ public enum AccessPolicy {
         case .collectFees: role.kind == .companyAdministrator || role.kind == .companyManager || role.kind == .steward
         case .manageCampaigns, .superviseCommittee, .superviseMeetings, .superviseCollection, .superviseCommonFunds, .superviseDisclosures:
             role.kind == .platformAdministrator || role.kind == .administrationStaff
+        case .viewDashboard: [.platformAdministrator, .administrationStaff, .departmentStaff].contains(role.kind)
         case .superviseMaintenanceFunds, .inspectCompounds:
             role.kind == .platformAdministrator || role.kind == .administrationStaff || (role.kind == .departmentStaff && role.department == .housing)
         case .keepCommitteeRecords: role.kind == .committeeChair || role.kind == .committeeViceChair
@@ -78,7 +79,7 @@ public enum AccessPolicy {
             }
         case .manageAccounts, .manageOpen311Keys, .setStaffingNorm, .manageCampaigns, .manageGridTeams, .setCaseRoutes,
              .setCommitteeRules, .superviseMeetings, .superviseCollection, .superviseCommonFunds, .superviseDisclosures,
-             .keepMaintenanceFund, .superviseMaintenanceFunds, .manageEvaluations:
+             .keepMaintenanceFund, .superviseMaintenanceFunds, .manageEvaluations, .viewDashboard:
             return covers(role, place)
         case .inspectCompounds: return place.compoundID != nil && covers(role, place)
         // A survey answer is for one of the owner's own homes.

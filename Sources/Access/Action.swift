@@ -87,6 +87,9 @@ public enum Action: String, CaseIterable, Sendable {
     case inspectCompounds = "inspect_compounds"
     /// Answer a round's satisfaction survey for one's own home: owners.
     case answerSurvey = "answer_survey"
+    /// See the dashboard of a division and its compounds: the administration offices, departments
+    /// and the platform (一图总览).
+    case viewDashboard = "view_dashboard"
 }
 
 /// The policy's answer. `notFound` hides whether something outside the account's scope exists

@@ -4,7 +4,8 @@ import Storage
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure the platform on this machine.", subcommands: [DrillDownBench.self, TallyBench.self, SweepBench.self, CastingBench.self, BillingBench.self])
+        commandName: "bench", abstract: "Measure the platform on this machine.", subcommands: [DrillDownBench.self, TallyBench.self, SweepBench.self, CastingBench.self, BillingBench.self,
+                                                                                            DashboardBench.self])
 }
 
 /// The city drill-down: a city and its districts with their counts, as `/api/v1/divisions/CODE`

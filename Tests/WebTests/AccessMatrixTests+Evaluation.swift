@@ -6,11 +6,18 @@ import Storage
 import Testing
 import WuyeCore
 
-/// The access matrix's probes of evaluation: offices that run rounds or inspect see the list; a
+/// The access matrix's probes of the dashboard and of evaluation. The dashboard: offices see their own
+/// division and what lies inside it. Evaluation: offices that run rounds or inspect see the list; a
 /// published round is announced to every signed-in account; only the round's office publishes, only
 /// inspectors over the compound deduct, only the home's owner answers the survey.
 extension AccessMatrixTests {
     static let evaluationMatrix: [String: Probes] = [
+        "GET /dashboard": dashboard(""),
+        "GET /dashboard.csv": dashboard(".csv"),
+        "GET /dashboard/compounds/{id}": registry(.viewDashboard, api: false) { world in
+            [("/dashboard/compounds/\(world.compound)", try await world.places.place(ofCompound: world.compound)),
+             ("/dashboard/compounds/\(world.farCompound)", try await world.places.place(ofCompound: world.farCompound))]
+        },
         "GET /evaluations": { principal, _, _ in
             [get("/evaluations", principal.map { $0.mayEver(.manageEvaluations) || $0.mayEver(.inspectCompounds) ? .ok : .forbidden } ?? .seeOther)]
         },
@@ -53,6 +60,17 @@ extension AccessMatrixTests {
             return [Probe(uri: "/evaluations/\(try await round(world))/survey", form: ["home": String(world.ownHome)], json: nil, expected: expected)]
         },
     ]
+
+    /// The dashboard of one's own scope, of the demo district and of a far one.
+    static func dashboard(_ suffix: String) -> Probes {
+        { principal, world, _ in
+            guard let principal else { return [get("/dashboard\(suffix)", .seeOther)] }
+            return [get("/dashboard\(suffix)", principal.mayEver(.viewDashboard) ? .ok : .forbidden)]
+                + [world.district, world.farDistrict].map { code in
+                    get("/dashboard\(suffix)?division=\(code)", status(principal.decide(.viewDashboard, at: .division(code))))
+                }
+        }
+    }
 
     /// A published round over the demo district, made once per world.
     static func round(_ world: World) async throws -> Int64 {

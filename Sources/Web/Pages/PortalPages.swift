@@ -94,6 +94,7 @@ struct PortalPages {
                 section["divisions"] = [["href": "/divisions/\(division.code)", "name": division.name,
                                          "compounds": Formatting.count(division.compounds),
                                          "homes": Formatting.count(division.counts.homes)]]
+                tasks.append(["href": "/dashboard", "label": "一图总览：辖区物业服务、案件、收缴率与评价"])
                 tasks.append(["href": "/divisions/\(division.code)", "label": "逐级查看辖区内小区与房屋"])
                 tasks.append(["href": "/cases", "label": "案件：待办、逾期与升级"])
                 if role.kind == .administrationStaff {
@@ -114,7 +115,7 @@ struct PortalPages {
             }
         case .platformAdministrator:
             section["scope"] = "全平台"
-            tasks += [["href": "/divisions", "label": "全市物业一张图"], ["href": "/accounts", "label": "账号管理"],
+            tasks += [["href": "/dashboard", "label": "一图总览：全市物业服务、案件、收缴率与评价"], ["href": "/divisions", "label": "全市物业一张图"], ["href": "/accounts", "label": "账号管理"],
                       ["href": "/audit", "label": "审计日志"]]
         }
         section["tasks"] = tasks
