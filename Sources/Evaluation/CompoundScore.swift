@@ -20,6 +20,8 @@ public struct CompoundScore: Sendable, Equatable, Codable {
         public let item: String
         public let max: Int
         public let points: Int
+        /// Scored by an inspector's deductions rather than from an indicator.
+        public let inspection: Bool
         /// How the points came about: "按时办结率 92.0%", "现场检查扣 3.00 分", "无数据".
         public let basis: String
     }
@@ -33,7 +35,8 @@ public struct CompoundScore: Sendable, Equatable, Codable {
         for dimension in scorecard.dimensions {
             for item in dimension.items {
                 let (points, basis) = Self.points(item, measures)
-                items.append(ItemScore(dimension: dimension.name, item: item.name, max: item.max, points: points, basis: basis))
+                items.append(ItemScore(dimension: dimension.name, item: item.name, max: item.max, points: points, inspection: item.rule == .inspection,
+                                       basis: basis))
             }
         }
         self.items = items

@@ -112,7 +112,7 @@ extension EvaluationPages {
             ["dimension": item.dimension, "item": item.item, "max": Hundredths.text(Int64(item.max)), "points": Hundredths.text(Int64(item.points)),
              "basis": item.basis] as [String: Any]
         }
-        values["inspectionItems"] = entry.score.items.filter { $0.basis == "未扣分" || $0.basis.hasPrefix("扣 ") }.map { ["name": $0.item] }
+        values["inspectionItems"] = entry.score.items.filter(\.inspection).map { ["name": $0.item] }
         values["inspector"] = inspector
         values["round"] = ["id": results.round.id, "name": results.round.name]
         values["crumbs"] = [["href": "/evaluations", "name": "物业服务质量评价"], ["href": "/evaluations/\(results.round.id)", "name": results.round.name], ["name": name]]
