@@ -89,4 +89,40 @@ struct ServiceFeesTests {
         #expect(Int64(issued.bills) == (try await db.count("homes")))
         #expect(try await fees.issueEverywhere(month, by: .command("test")).bills == 0)  // nothing billed twice
     }
+
+    @Test(arguments: TestBackend.available)
+    func homesInALiftBuildingPayTheLiftRateAndTheRestTheBaseRate(backend: TestBackend) async throws {
+        let db = try await backend.open()
+        defer { Task { await db.shutdown() } }
+        _ = try await DemoLoader.load(DemoCity(scale: .small), into: db)
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_795_000_000))
+        let actor = AuditActor.command("test")
+        let homes = try await db.read { sql in
+            try await sql.raw("SELECT id, building_id, area_centi FROM homes WHERE compound_id = 1 ORDER BY id").all().map {
+                (id: try $0.decode(column: "id", as: Int64.self), building: try $0.decode(column: "building_id", as: Int64.self),
+                 area: try $0.decode(column: "area_centi", as: Int64.self))
+            }
+        }
+        let lift = try #require(homes.first?.building)
+        // The housing department records the building's kind with its first deposits.
+        let district = try #require(DemoCity(scale: .small).compounds.first?.district.code)
+        let funds = MaintenanceFunds(database: db, clock: clock)
+        try await funds.setRate(.withLift, yuan: "120", division: district, by: actor)
+        try await funds.recordFirstDeposits(building: lift, kind: .withLift, on: "2026-11-18", compound: 1, by: actor)
+        let fees = ServiceFees(database: db, clock: clock)
+        let standard = ServiceFees.Standard(rate: try FeeRate(text: "1.00"), method: .lumpSum, byKind: [.withLift: try FeeRate(text: "2.35")])
+        try await fees.setStandard(standard, compound: 1, by: actor)
+        #expect(try await fees.standard(compound: 1) == standard)
+        let issued = try await fees.issue(try BillingPeriod(first: "2026-11", months: 3), compound: 1, by: actor)
+        let bills = Dictionary(uniqueKeysWithValues: try await db.read { sql in
+            try await sql.raw("SELECT home_id, amount_fen FROM fee_bills WHERE compound_id = 1").all().map {
+                (try $0.decode(column: "home_id", as: Int64.self), try $0.decode(column: "amount_fen", as: Int64.self))
+            }
+        })
+        for home in homes {
+            let rate: Int64 = home.building == lift ? 2_350 : 1_000
+            #expect(bills[home.id] == (home.area * rate * 3 + 500) / 1000)
+        }
+        #expect(issued.total.rawValue == bills.values.reduce(0, +) && homes.contains { $0.building != lift })
+    }
 }

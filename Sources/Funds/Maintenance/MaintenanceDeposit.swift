@@ -1,20 +1,5 @@
 import WuyeCore
 
-/// The kind of building a deposit rate applies to: the authority sets a rate per m² for each
-/// (建设部/财政部令第165号 Art. 7: 5 %–8 % of the local construction cost per m²; Qingdao and Jinan
-/// publish their own amounts, so the rate is set per district or city, never built in).
-public enum MaintenanceBuildingKind: String, CaseIterable, Codable, Sendable {
-    case multiStorey = "multi_storey"
-    case withLift = "with_lift"
-
-    public var chineseName: String {
-        switch self {
-        case .multiStorey: "多层住宅（无电梯）"
-        case .withLift: "高层住宅（有电梯）"
-        }
-    }
-}
-
 /// A deposit rate in fen per m² of floor area.
 public struct MaintenanceRate: Hashable, Sendable, CustomStringConvertible {
     public let fenPerSquareMetre: Int64

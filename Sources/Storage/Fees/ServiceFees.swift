@@ -16,22 +16,34 @@ public struct ServiceFees: Sendable {
         self.clock = clock
     }
 
+    /// A compound's standard: a base rate, and rates by building kind for the homes in buildings whose
+    /// kind is recorded (多层 and 高层 homes are charged differently under Qingdao's guide prices).
     public struct Standard: Sendable, Equatable {
         public let rate: FeeRate
         public let method: FeeMethod
+        public let byKind: [BuildingKind: FeeRate]
 
-        public init(rate: FeeRate, method: FeeMethod) {
+        public init(rate: FeeRate, method: FeeMethod, byKind: [BuildingKind: FeeRate] = [:]) {
             self.rate = rate
             self.method = method
+            self.byKind = byKind
         }
+
+        public func rate(for kind: BuildingKind?) -> FeeRate { kind.flatMap { byKind[$0] } ?? rate }
     }
 
     public func standard(compound: Int64) async throws -> Standard? {
         try await database.read { sql in
             guard let row = try await sql.raw("SELECT rate_milli, method FROM fee_standards WHERE compound_id = \(bind: compound)").first()
             else { return nil }
+            var byKind: [BuildingKind: FeeRate] = [:]
+            for rate in try await sql.raw("SELECT building_kind, rate_milli FROM fee_standard_rates WHERE compound_id = \(bind: compound)").all() {
+                if let kind = BuildingKind(rawValue: try rate.decode(column: "building_kind", as: String.self)) {
+                    byKind[kind] = try FeeRate(milliYuan: try rate.decode(column: "rate_milli", as: Int64.self))
+                }
+            }
             return Standard(rate: try FeeRate(milliYuan: try row.decode(column: "rate_milli", as: Int64.self)),
-                            method: FeeMethod(rawValue: try row.decode(column: "method", as: String.self)) ?? .lumpSum)
+                            method: FeeMethod(rawValue: try row.decode(column: "method", as: String.self)) ?? .lumpSum, byKind: byKind)
         }
     }
 
@@ -42,6 +54,9 @@ public struct ServiceFees: Sendable {
             let before = try await sql.raw("SELECT rate_milli FROM fee_standards WHERE compound_id = \(bind: compound)").first()?
                 .decode(column: "rate_milli", as: Int64.self)
             try await sql.raw("DELETE FROM fee_standards WHERE compound_id = \(bind: compound)").run()
+            try await sql.raw("DELETE FROM fee_standard_rates WHERE compound_id = \(bind: compound)").run()
+            try await BulkInsert.insert(sql, into: "fee_standard_rates", columns: ["compound_id", "building_kind", "rate_milli"],
+                                        rows: standard.byKind.sorted { $0.key.rawValue < $1.key.rawValue }.map { [.int(compound), .text($0.key.rawValue), .int($0.value.milliYuan)] })
             try await sql.raw("""
                 INSERT INTO fee_standards (compound_id, rate_milli, method, set_by_label, set_at)
                 VALUES (\(bind: compound), \(bind: standard.rate.milliYuan), \(bind: standard.method.rawValue), \(bind: actor.label),
@@ -49,7 +64,8 @@ public struct ServiceFees: Sendable {
                 """).run()
             try await AuditLog.append(AuditChange(action: "fee_standard.set", targetType: "compound", targetID: String(compound),
                                                   before: before.map { ["rate_milli": String($0)] },
-                                                  after: ["rate_milli": String(standard.rate.milliYuan), "method": standard.method.rawValue]),
+                                                  after: ["rate_milli": String(standard.rate.milliYuan), "method": standard.method.rawValue]
+                                                    .merging(standard.byKind.map { ("rate_milli_\($0.key.rawValue)", String($0.value.milliYuan)) }) { a, _ in a }),
                                       by: actor, at: now, sql: sql)
         }
     }
@@ -87,13 +103,25 @@ public struct ServiceFees: Sendable {
             RETURNING id
             """).first() else { throw AuditLogMissing() }
         let periodID = try row.decode(column: "id", as: Int64.self)
-        // Half up to the fen: (area × rate × months + 500) / 1000, in integers on both databases.
-        try await sql.raw("""
-            INSERT INTO fee_bills (period_id, compound_id, home_id, payer, area_centi, amount_fen)
-            SELECT \(bind: periodID), compound_id, id, CASE WHEN delivered THEN 'owner' ELSE 'developer' END, area_centi,
-                   (area_centi * \(bind: rate) * \(bind: Int64(period.months)) + 500) / 1000
-            FROM homes WHERE compound_id = \(bind: compound)
-            """).run()
+        // Half up to the fen: (area × rate × months + 500) / 1000, in integers on both databases. A home
+        // in a building of a kind with its own rate pays that rate; the join is made only when there is one.
+        if try await sql.raw("SELECT 1 FROM fee_standard_rates WHERE compound_id = \(bind: compound)").first() == nil {
+            try await sql.raw("""
+                INSERT INTO fee_bills (period_id, compound_id, home_id, payer, area_centi, amount_fen)
+                SELECT \(bind: periodID), compound_id, id, CASE WHEN delivered THEN 'owner' ELSE 'developer' END, area_centi,
+                       (area_centi * \(bind: rate) * \(bind: Int64(period.months)) + 500) / 1000
+                FROM homes WHERE compound_id = \(bind: compound)
+                """).run()
+        } else {
+            try await sql.raw("""
+                INSERT INTO fee_bills (period_id, compound_id, home_id, payer, area_centi, amount_fen)
+                SELECT \(bind: periodID), h.compound_id, h.id, CASE WHEN h.delivered THEN 'owner' ELSE 'developer' END, h.area_centi,
+                       (h.area_centi * COALESCE(r.rate_milli, \(bind: rate)) * \(bind: Int64(period.months)) + 500) / 1000
+                FROM homes h LEFT JOIN maintenance_fund_buildings k ON k.building_id = h.building_id
+                LEFT JOIN fee_standard_rates r ON r.compound_id = h.compound_id AND r.building_kind = k.building_kind
+                WHERE h.compound_id = \(bind: compound)
+                """).run()
+        }
         let totals = try await sql.raw("""
             SELECT CAST(COUNT(*) AS BIGINT) AS n, CAST(COALESCE(SUM(amount_fen), 0) AS BIGINT) AS total FROM fee_bills WHERE period_id = \(bind: periodID)
             """).first()

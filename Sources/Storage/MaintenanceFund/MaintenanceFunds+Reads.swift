@@ -15,7 +15,7 @@ extension MaintenanceFunds {
     public struct Building: Sendable {
         public let id: Int64
         public let number: String
-        public let kind: MaintenanceBuildingKind?
+        public let kind: BuildingKind?
         public let homes: Int
         public let deposited: Int
         public let units: [(id: Int64, number: String)]
@@ -78,7 +78,7 @@ extension MaintenanceFunds {
                 """).all().map { row in
                 let id = try row.decode(column: "id", as: Int64.self)
                 return Building(id: id, number: try row.decode(column: "number", as: String.self),
-                                kind: try row.decode(column: "building_kind", as: String?.self).flatMap(MaintenanceBuildingKind.init(rawValue:)),
+                                kind: try row.decode(column: "building_kind", as: String?.self).flatMap(BuildingKind.init(rawValue:)),
                                 homes: Int(try row.decode(column: "home_count", as: Int64.self)), deposited: Int(try row.decode(column: "deposited", as: Int64.self)),
                                 units: units[id] ?? [])
             }

@@ -19,7 +19,7 @@ public struct MaintenanceFunds: Sendable {
 
     /// Sets a division's deposit rate for a building kind (165号令 Art. 7: the local authority sets it).
     /// A district's rate applies before its city's.
-    public func setRate(_ kind: MaintenanceBuildingKind, yuan text: String, division: DivisionCode, by actor: AuditActor) async throws {
+    public func setRate(_ kind: BuildingKind, yuan text: String, division: DivisionCode, by actor: AuditActor) async throws {
         let rate = try MaintenanceRate(yuan: text)
         let now = clock.now()
         try await database.write { sql in
@@ -35,15 +35,15 @@ public struct MaintenanceFunds: Sendable {
     }
 
     /// The rates that apply in a division: its own, else the nearest division above it that set one.
-    public func rates(at division: DivisionCode) async throws -> [MaintenanceBuildingKind: (rate: MaintenanceRate, setBy: DivisionCode)] {
+    public func rates(at division: DivisionCode) async throws -> [BuildingKind: (rate: MaintenanceRate, setBy: DivisionCode)] {
         try await database.read { sql in try await Self.rates(at: division, sql: sql) }
     }
 
-    static func rates(at division: DivisionCode, sql: any SQLDatabase) async throws -> [MaintenanceBuildingKind: (rate: MaintenanceRate, setBy: DivisionCode)] {
+    static func rates(at division: DivisionCode, sql: any SQLDatabase) async throws -> [BuildingKind: (rate: MaintenanceRate, setBy: DivisionCode)] {
         let chain = sequence(first: division, next: \.parent).map(\.rawValue)
-        var found: [MaintenanceBuildingKind: (rate: MaintenanceRate, setBy: DivisionCode)] = [:]
+        var found: [BuildingKind: (rate: MaintenanceRate, setBy: DivisionCode)] = [:]
         for row in try await sql.raw("SELECT division_code, building_kind, fen_per_m2 FROM maintenance_fund_rates WHERE division_code IN (\(binds: chain))").all() {
-            guard let kind = MaintenanceBuildingKind(rawValue: try row.decode(column: "building_kind", as: String.self)),
+            guard let kind = BuildingKind(rawValue: try row.decode(column: "building_kind", as: String.self)),
                   let code = DivisionCode(rawValue: try row.decode(column: "division_code", as: String.self)) else { continue }
             if let known = found[kind], known.setBy.level > code.level { continue }
             found[kind] = (MaintenanceRate(fenPerSquareMetre: try row.decode(column: "fen_per_m2", as: Int64.self)), code)
@@ -55,7 +55,7 @@ public struct MaintenanceFunds: Sendable {
     /// rate for the building's kind (165号令 Art. 7, paid before move-in, Art. 12). The building's
     /// kind is fixed by its first deposits.
     @discardableResult
-    public func recordFirstDeposits(building: Int64, kind: MaintenanceBuildingKind, on raw: String, compound: Int64,
+    public func recordFirstDeposits(building: Int64, kind: BuildingKind, on raw: String, compound: Int64,
                                     by actor: AuditActor) async throws -> (homes: Int, total: Fen) {
         let day = try CivilDate.typed(raw, notAfter: CivilDate.inChina(clock.now()))
         let now = clock.now()
@@ -68,7 +68,7 @@ public struct MaintenanceFunds: Sendable {
                 throw DomainError(code: "unknown_building", message: "请选择本小区的楼栋", english: "choose a building of this compound", field: "building")
             }
             if let fixed = try place.decode(column: "building_kind", as: String?.self), fixed != kind.rawValue {
-                throw DomainError(code: "kind_fixed", message: "该楼栋已按“\(MaintenanceBuildingKind(rawValue: fixed)?.chineseName ?? fixed)”交存",
+                throw DomainError(code: "kind_fixed", message: "该楼栋已按“\(BuildingKind(rawValue: fixed)?.chineseName ?? fixed)”交存",
                                   english: "the building's kind is fixed by its first deposits", field: "kind")
             }
             guard let rate = try await Self.rates(at: community, sql: sql)[kind]?.rate else {

@@ -21,6 +21,7 @@ public struct Migrator: Sendable {
         Migration013Disclosures.migration,
         Migration014MaintenanceFund.migration,
         Migration015Evaluation.migration,
+        Migration016FeeRatesByBuildingKind.migration,
     ]
 
     /// The numbers of every migration this build knows, in order.

@@ -20,8 +20,12 @@ struct FeePages {
             let compound = try await require(.billFees, context)
             let fields = try await FormFields.of(request, context: context)
             do {
+                var byKind: [BuildingKind: FeeRate] = [:]
+                for kind in BuildingKind.allCases where !fields.text("rate_\(kind.rawValue)").isEmpty {
+                    do throws(DomainError) { byKind[kind] = try FeeRate(text: fields.text("rate_\(kind.rawValue)")) } catch { throw error.on(field: "rate_\(kind.rawValue)") }
+                }
                 let standard = ServiceFees.Standard(rate: try FeeRate(text: fields.text("rate")),
-                                                    method: FeeMethod(rawValue: fields.text("method")) ?? .lumpSum)
+                                                    method: FeeMethod(rawValue: fields.text("method")) ?? .lumpSum, byKind: byKind)
                 try await fees.setStandard(standard, compound: compound, by: context.actor)
                 return Response.redirect(to: "/compounds/\(compound)/fees", type: .normal)
             } catch let error as DomainError {
@@ -113,7 +117,15 @@ struct FeePages {
         var values = values
         values["title"] = "\(view.name) · 物业费"
         values["compound"] = ["id": compound, "name": view.name]
-        values["standard"] = standard.map { ["rate": $0.rate.description, "method": $0.method.chineseName] as [String: Any] } as Any
+        values["standard"] = standard.map { standard in
+            ["rate": standard.rate.description, "method": standard.method.chineseName,
+             "byKind": standard.byKind.sorted { $0.key.rawValue < $1.key.rawValue }.map { ["kind": $0.key.chineseName, "rate": $0.value.description] }] as [String: Any]
+        } as Any
+        values["kinds"] = BuildingKind.allCases.map { kind in
+            ["code": kind.rawValue, "name": kind.chineseName,
+             "value": (values["form"] as? [String: String])?["rate_\(kind.rawValue)"] ?? standard?.byKind[kind]?.description ?? "",
+             "error": (values["errors"] as? [String: String])?["rate_\(kind.rawValue)"] as Any] as [String: Any]
+        }
         values["mayBill"] = place.map { principal.decide(.billFees, at: $0) == .allowed } ?? false
         values["methods"] = FeeMethod.allCases.map { ["code": $0.rawValue, "name": $0.chineseName, "chosen": $0 == standard?.method] as [String: Any] }
         values["periods"] = try await fees.periods(compound: compound).map { period in

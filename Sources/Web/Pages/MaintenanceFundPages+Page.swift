@@ -13,7 +13,7 @@ extension MaintenanceFundPages {
         guard let view = try await queries.compound(id: compound), let place else { throw AccessRefused(status: .notFound) }
         let may = { (action: Action) in principal.decide(action, at: place) == .allowed }
         let summary = try await funds.summary(compound: compound)
-        var rates: [MaintenanceBuildingKind: (rate: MaintenanceRate, setBy: DivisionCode)] = [:]
+        var rates: [BuildingKind: (rate: MaintenanceRate, setBy: DivisionCode)] = [:]
         if let division = place.division { rates = try await funds.rates(at: division) }
         let today = CivilDate.inChina(funds.clock.now()).text
         var values = values
@@ -21,7 +21,7 @@ extension MaintenanceFundPages {
         values["compound"] = ["id": compound, "name": view.name]
         values["summary"] = ["deposited": summary.deposited.description, "paidOut": summary.paidOut.description, "balance": summary.balance.description,
                              "homes": summary.homesWithAccount, "topUps": summary.homesNeedingTopUp > 0 ? summary.homesNeedingTopUp : nil] as [String: Any]
-        values["rates"] = MaintenanceBuildingKind.allCases.map { kind in
+        values["rates"] = BuildingKind.allCases.map { kind in
             ["kind": kind.rawValue, "name": kind.chineseName, "rate": rates[kind]?.rate.description as Any] as [String: Any]
         }
         values["buildings"] = summary.buildings.map { building in
@@ -113,7 +113,7 @@ extension MaintenanceFundPages {
             ["href": "/compounds/\(row.compoundID)/maintenance-fund", "name": row.name, "balance": row.balance.description, "topUps": row.homesNeedingTopUp,
              "open": row.openUses, "unpublished": row.unpublishedEmergencies > 0 ? row.unpublishedEmergencies : nil, "flagged": row.flagged] as [String: Any]
         }
-        values["rates"] = MaintenanceBuildingKind.allCases.map { kind in
+        values["rates"] = BuildingKind.allCases.map { kind in
             ["kind": kind.rawValue, "name": kind.chineseName, "rate": rates[kind]?.rate.description as Any,
              "inherited": rates[kind].map { $0.setBy != scope.code } ?? false] as [String: Any]
         }

@@ -27,7 +27,7 @@ struct MaintenanceFundPages {
             let (compound, _) = try await compoundPlace(context, [.keepMaintenanceFund])
             let fields = try await FormFields.of(request, context: context)
             return try await attempt(context, compound: compound, fields: fields) {
-                guard let kind = MaintenanceBuildingKind(rawValue: fields.text("kind")) else {
+                guard let kind = BuildingKind(rawValue: fields.text("kind")) else {
                     throw DomainError(code: "kind_required", message: "请选择楼栋类型", english: "choose the building kind", field: "kind")
                 }
                 try await funds.recordFirstDeposits(building: Int64(fields.text("building")) ?? 0, kind: kind, on: fields.text("day"), compound: compound,
@@ -90,7 +90,7 @@ struct MaintenanceFundPages {
             guard let (scope, _) = try await scopes.chosen(fields.text("division"), of: principal, for: .keepMaintenanceFund)
             else { throw AccessRefused(status: .notFound) }
             do {
-                guard let kind = MaintenanceBuildingKind(rawValue: fields.text("kind")) else {
+                guard let kind = BuildingKind(rawValue: fields.text("kind")) else {
                     throw DomainError(code: "kind_required", message: "请选择楼栋类型", english: "choose the building kind", field: "kind")
                 }
                 try await funds.setRate(kind, yuan: fields.text("rate"), division: scope.code, by: context.actor)
