@@ -1,7 +1,7 @@
 // swift-tools-version:6.2
 import PackageDescription
 
-// Domain targets (WuyeCore, Registry, Access, Assembly, Cases, Funds, Disclosure, Evaluation) import Foundation and WuyeCore only: every rule is testable
+// Domain targets (WuyeCore, Registry, Access, Assembly, Cases, Funds, Disclosure, Evaluation, Party) import Foundation and WuyeCore only: every rule is testable
 // without a server or a database. Storage and Web are adapters around them.
 let package = Package(
     name: "wuye",
@@ -32,10 +32,11 @@ let package = Package(
         .target(name: "Funds", dependencies: ["WuyeCore"]),
         .target(name: "Disclosure", dependencies: ["WuyeCore"]),
         .target(name: "Evaluation", dependencies: ["WuyeCore"]),
+        .target(name: "Party", dependencies: ["WuyeCore"]),
         .target(
             name: "Storage",
             dependencies: [
-                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "Evaluation",
+                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "Evaluation", "Party",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -49,7 +50,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "Evaluation", "Storage",
+                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "Evaluation", "Party", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
@@ -60,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "wuye",
             dependencies: [
-                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "Evaluation", "Storage", "Web",
+                "WuyeCore", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "Evaluation", "Party", "Storage", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -73,11 +74,12 @@ let package = Package(
         .testTarget(name: "FundsTests", dependencies: ["Funds", "WuyeCore"]),
         .testTarget(name: "DisclosureTests", dependencies: ["Disclosure", "WuyeCore"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "WuyeCore"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "Evaluation", "WuyeCore"]),
+        .testTarget(name: "PartyTests", dependencies: ["Party", "WuyeCore"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "Evaluation", "Party", "WuyeCore"]),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "Web", "Storage", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "Evaluation", "WuyeCore",
+                "Web", "Storage", "Registry", "Access", "Assembly", "Cases", "Funds", "Disclosure", "Evaluation", "Party", "WuyeCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

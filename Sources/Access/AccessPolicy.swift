@@ -37,6 +37,7 @@ public enum AccessPolicy {
             [.committeeChair, .committeeViceChair, .companyAdministrator, .companyManager].contains(role.kind)
         case .keepCommonFund, .discloseAsCommittee, .approveMaintenanceUse: role.kind == .committeeChair || role.kind == .committeeViceChair
         case .collectFees: role.kind == .companyAdministrator || role.kind == .companyManager || role.kind == .steward
+        case .managePartyBuilding: role.kind == .platformAdministrator || role.kind == .administrationStaff
         case .manageCampaigns, .superviseCommittee, .superviseMeetings, .superviseCollection, .superviseCommonFunds, .superviseDisclosures:
             role.kind == .platformAdministrator || role.kind == .administrationStaff
         case .viewDashboard: [.platformAdministrator, .administrationStaff, .departmentStaff].contains(role.kind)
@@ -79,7 +80,7 @@ public enum AccessPolicy {
             }
         case .manageAccounts, .manageOpen311Keys, .setStaffingNorm, .manageCampaigns, .manageGridTeams, .setCaseRoutes,
              .setCommitteeRules, .superviseMeetings, .superviseCollection, .superviseCommonFunds, .superviseDisclosures,
-             .keepMaintenanceFund, .superviseMaintenanceFunds, .manageEvaluations, .viewDashboard:
+             .keepMaintenanceFund, .superviseMaintenanceFunds, .manageEvaluations, .viewDashboard, .managePartyBuilding:
             return covers(role, place)
         case .inspectCompounds: return place.compoundID != nil && covers(role, place)
         // A survey answer is for one of the owner's own homes.

@@ -90,6 +90,9 @@ public enum Action: String, CaseIterable, Sendable {
     /// See the dashboard of a division and its compounds: the administration offices, departments
     /// and the platform (一图总览).
     case viewDashboard = "view_dashboard"
+    /// Record party organisations, instructors and service-station activities for a division: the
+    /// administration offices (the street's and community's party committees work through them).
+    case managePartyBuilding = "manage_party_building"
 }
 
 /// The policy's answer. `notFound` hides whether something outside the account's scope exists

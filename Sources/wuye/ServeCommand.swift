@@ -41,6 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await DemoFees.seed(in: db, for: accounts)
             try await DemoPublicAccounts.seed(in: db, for: accounts)
             try await DemoEvaluation.seed(in: db, for: accounts)
+            try await DemoParty.seed(in: db, for: accounts)
         }
         logger.info("wuye on \(url) listening at http://\(host):\(port)")
         let security = WebSecurity(secureCookies: publicURL?.lowercased().hasPrefix("https://") ?? false)

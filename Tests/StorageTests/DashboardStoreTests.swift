@@ -1,5 +1,6 @@
 import Cases
 import Foundation
+import Party
 import Funds
 import Registry
 import SQLKit
@@ -41,6 +42,11 @@ struct DashboardStoreTests {
         try await CommonFunds(database: db, clock: clock).post(.income, category: .parking, amount: "1234.56", on: CivilDate.inChina(clock.now()).text,
                                                                memo: "停车收益", approval: nil, compound: compounds[0], by: actor)
 
+        let party = PartyBuilding(database: db, clock: clock)
+        let company = try #require(try await party.targets(in: district)[.companyBranch]?.first?.id)
+        try await party.register(try PartyOrganisationDraft(kind: .companyBranch, name: "测试党支部", members: "5", secretary: "李红", establishedOn: "2020-07-01",
+                                                           today: CivilDate.inChina(clock.now())), target: company, division: district, by: actor)
+
         let dashboard = Dashboard(database: db, clock: clock)
         let (total, children) = try await dashboard.figures(in: district)
         let prefix = district.sharedPrefix + "%"
@@ -68,6 +74,10 @@ struct DashboardStoreTests {
             WHERE c.community_code LIKE \(bind: prefix) AND a.company_id IS NOT NULL AND a.ends_on IS NULL
             """)))
         #expect(total.commonFundFen == 123_456)
+        #expect(total.partyServed == (try await count("""
+            SELECT CAST(COUNT(DISTINCT c.id) AS BIGINT) AS n FROM compounds c JOIN service_arrangements a ON a.compound_id = c.id
+            WHERE c.community_code LIKE \(bind: prefix) AND a.company_id = \(bind: company) AND a.ends_on IS NULL
+            """)) && total.partyServed > 0)
 
         // Children add up to the parent, figure by figure.
         var sum = DashboardFigures(key: total.key, name: total.name)

@@ -12,6 +12,14 @@ import WuyeCore
 /// inspectors over the compound deduct, only the home's owner answers the survey.
 extension AccessMatrixTests {
     static let evaluationMatrix: [String: Probes] = [
+        "GET /party": { principal, _, _ in [get("/party", office(principal, .managePartyBuilding))] },
+        "POST /party/organisations": partyWrite("organisations"),
+        "POST /party/instructors": partyWrite("instructors"),
+        "POST /party/activities": partyWrite("activities"),
+        // A service station's calendar is a public notice: anyone, signed in or not, reads it and its feed.
+        "GET /party/calendar/{community}": { _, world, _ in
+            [get("/party/calendar/\(world.community)", .ok), get("/party/calendar/\(world.community).ics", .ok), get("/party/calendar/123", .notFound)]
+        },
         "GET /dashboard": dashboard(""),
         "GET /dashboard.csv": dashboard(".csv"),
         "GET /dashboard/compounds/{id}": registry(.viewDashboard, api: false) { world in
@@ -60,6 +68,12 @@ extension AccessMatrixTests {
             return [Probe(uri: "/evaluations/\(try await round(world))/survey", form: ["home": String(world.ownHome)], json: nil, expected: expected)]
         },
     ]
+
+    static func partyWrite(_ path: String) -> Probes {
+        { principal, _, _ in
+            [Probe(uri: "/party/\(path)", form: [:], json: nil, expected: office(principal, .managePartyBuilding, allowed: .unprocessableContent))]
+        }
+    }
 
     /// The dashboard of one's own scope, of the demo district and of a far one.
     static func dashboard(_ suffix: String) -> Probes {

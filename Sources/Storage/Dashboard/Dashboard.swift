@@ -95,8 +95,18 @@ public struct Dashboard: Sendable {
                  AND EXISTS (SELECT 1 FROM service_arrangements a WHERE a.compound_id = c.id AND a.company_id IS NOT NULL
                              AND a.starts_on <= \(bind: todayText) AND (a.ends_on IS NULL OR a.ends_on > \(bind: todayText)))
                 """) { f, row in f.served = try int(row, "n") }
-            try await grouped("CAST(COUNT(*) AS BIGINT) AS n", from: "committees k JOIN compounds c ON c.id = k.compound_id",
-                              where: " AND k.stage IN ('elected', 'filed', 'active')") { f, row in f.committees = try int(row, "n") }
+            try await grouped("CAST(COUNT(*) AS BIGINT) AS n, CAST(SUM(CASE WHEN o.id IS NOT NULL THEN 1 ELSE 0 END) AS BIGINT) AS party",
+                              from: """
+                                committees k JOIN compounds c ON c.id = k.compound_id
+                                LEFT JOIN party_organisations o ON o.kind = 'committee_branch' AND o.target_id = k.compound_id
+                                """,
+                              where: " AND k.stage IN ('elected', 'filed', 'active')") { f, row in
+                f.committees = try int(row, "n"); f.partyCommittees = try int(row, "party")
+            }
+            try await grouped("CAST(COUNT(*) AS BIGINT) AS n", from: "compounds c", where: """
+                 AND EXISTS (SELECT 1 FROM service_arrangements a JOIN party_organisations o ON o.kind = 'company_branch' AND o.target_id = a.company_id
+                             WHERE a.compound_id = c.id AND a.starts_on <= \(bind: todayText) AND (a.ends_on IS NULL OR a.ends_on > \(bind: todayText)))
+                """) { f, row in f.partyServed = try int(row, "n") }
             try await grouped("""
                 CAST(SUM(CASE WHEN x.state NOT IN ('closed', 'rejected') THEN 1 ELSE 0 END) AS BIGINT) AS open,
                 CAST(SUM(CASE WHEN x.state NOT IN ('closed', 'rejected', 'suspended') AND x.due_at < \(bind: nowSeconds) THEN 1 ELSE 0 END) AS BIGINT) AS overdue,

@@ -32,6 +32,9 @@ public struct DashboardFigures: Sendable, Equatable {
     public var meetingsHeld: Int64 = 0
     public var commonFundFen: Int64 = 0
     public var maintenanceFundFen: Int64 = 0
+    /// Served compounds whose company has a party organisation, and formed committees with one.
+    public var partyServed: Int64 = 0
+    public var partyCommittees: Int64 = 0
     /// The latest published evaluation's bands: label → compounds.
     public var grades: [String: Int64] = [:]
 
@@ -47,6 +50,7 @@ public struct DashboardFigures: Sendable, Equatable {
     public var complaintsPer100Homes: Int? { homes > 0 ? Int((complaints * 20_000 + homes) / (2 * homes)) : nil }
     public var collectionRate: Int? { billedFen > 0 ? Int((collectedFen * 2000 + billedFen) / (2 * billedFen)) : nil }
     public var disclosureCoverage: Int? { Permille.of(Int(disclosureComplete), Int(served)) }
+    public var partyCoverage: Int? { Permille.of(Int(partyServed), Int(served)) }
 
     /// Adds a child's figures into this one.
     public mutating func add(_ other: DashboardFigures) {
@@ -56,13 +60,14 @@ public struct DashboardFigures: Sendable, Equatable {
         keyCompounds += other.keyCompounds; billedFen += other.billedFen; collectedFen += other.collectedFen
         disclosureComplete += other.disclosureComplete; meetingsHeld += other.meetingsHeld
         commonFundFen += other.commonFundFen; maintenanceFundFen += other.maintenanceFundFen
+        partyServed += other.partyServed; partyCommittees += other.partyCommittees
         grades.merge(other.grades, uniquingKeysWith: +)
     }
 
     /// The indicators a map can be coloured by, with how each reads and whether more is better.
     public enum Indicator: String, CaseIterable, Sendable {
         case serviceCoverage = "service", committeeRate = "committees", onTimeRate = "on_time", complaints
-        case collectionRate = "collection", disclosureCoverage = "disclosure"
+        case collectionRate = "collection", disclosureCoverage = "disclosure", partyCoverage = "party"
 
         public var chineseName: String {
             switch self {
@@ -72,6 +77,7 @@ public struct DashboardFigures: Sendable, Equatable {
             case .complaints: "每百户投诉量"
             case .collectionRate: "物业费收缴率"
             case .disclosureCoverage: "三公开覆盖率"
+            case .partyCoverage: "物业企业党组织覆盖率"
             }
         }
 
@@ -85,6 +91,7 @@ public struct DashboardFigures: Sendable, Equatable {
             case .complaints: figures.complaintsPer100Homes
             case .collectionRate: figures.collectionRate
             case .disclosureCoverage: figures.disclosureCoverage
+            case .partyCoverage: figures.partyCoverage
             }
         }
 

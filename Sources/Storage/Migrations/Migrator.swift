@@ -22,6 +22,7 @@ public struct Migrator: Sendable {
         Migration014MaintenanceFund.migration,
         Migration015Evaluation.migration,
         Migration016FeeRatesByBuildingKind.migration,
+        Migration017PartyBuilding.migration,
     ]
 
     /// The numbers of every migration this build knows, in order.

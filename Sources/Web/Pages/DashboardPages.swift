@@ -87,12 +87,13 @@ struct DashboardPages {
     }
 
     static let header = ["区域", "小区数", "户数", "建筑面积(m²)", "专业化物业服务覆盖率", "业委会组建率", "在办案件", "逾期案件", "按时办结率(近90日)",
-                         "每百户投诉量(近90日)", "重点整治小区", "本月物业费收缴率", "三公开覆盖率", "本年业主大会", "共有资金余额(元)", "维修资金余额(元)"]
+                         "每百户投诉量(近90日)", "重点整治小区", "本月物业费收缴率", "三公开覆盖率", "物业企业党组织覆盖率", "业委会党组织", "本年业主大会", "共有资金余额(元)", "维修资金余额(元)"]
 
     static func row(_ f: DashboardFigures) -> [String] {
         [f.name, String(f.compounds), String(f.homes), Hundredths.text(f.areaCenti), Permille.text(f.serviceCoverage), Permille.text(f.committeeRate),
          String(f.openCases), String(f.overdueCases), Permille.text(f.onTimeRate), f.complaintsPer100Homes.map { Hundredths.text(Int64($0)) } ?? "—",
-         String(f.keyCompounds), Permille.text(f.collectionRate), Permille.text(f.disclosureCoverage), String(f.meetingsHeld),
+         String(f.keyCompounds), Permille.text(f.collectionRate), Permille.text(f.disclosureCoverage), Permille.text(f.partyCoverage),
+         String(f.partyCommittees), String(f.meetingsHeld),
          Fen(f.commonFundFen).description, Fen(f.maintenanceFundFen).description]
     }
 
@@ -106,6 +107,8 @@ struct DashboardPages {
           "note": "投诉 \(f.complaints) 件 · 重点整治小区 \(f.keyCompounds) 个"],
          ["id": "collection", "label": "本月物业费收缴率", "value": Permille.text(f.collectionRate), "note": "实收 \(Fen(f.collectedFen)) / 应收 \(Fen(f.billedFen)) 元"],
          ["id": "disclosure", "label": "三公开覆盖率", "value": Permille.text(f.disclosureCoverage), "note": "\(f.disclosureComplete) / \(f.served) 个小区"],
+         ["id": "party", "label": "物业企业党组织覆盖（按服务小区）", "value": Permille.text(f.partyCoverage),
+          "note": "\(f.partyServed) / \(f.served) 个小区 · 业委会党组织 \(f.partyCommittees) / \(f.committees)"],
          ["id": "meetings", "label": "本年召开业主大会", "value": "\(f.meetingsHeld) 次", "note": ""],
          ["id": "funds", "label": "共有资金余额", "value": Fen(f.commonFundFen).description + " 元", "note": "维修资金余额 \(Fen(f.maintenanceFundFen)) 元"]]
     }

@@ -55,6 +55,7 @@ struct PortalPages {
                 tasks.append(["href": "/compounds/\(compoundID)/meetings", "label": "业主大会：查看议题并投票"])
                 tasks.append(["href": "/bills", "label": "物业费：账单与欠费"])
                 if let community = try await places.place(ofCompound: compoundID)?.division {
+                    tasks.append(["href": "/party/calendar/\(community)", "label": "党群服务站：书记接待日、红色议事会、业主沟通日"])
                     let today = CivilDate.inChina(evaluations.clock.now())
                     for round in try await evaluations.rounds(around: community) where round.isOpen(on: today) {
                         tasks.append(["href": "/evaluations/\(round.id)/survey", "label": "物业服务满意度调查：\(round.name)"])
@@ -102,7 +103,7 @@ struct PortalPages {
                               ["href": "/meetings", "label": "业主大会：辖区内会议的参与率与结果"],
                               ["href": "/fees/collection", "label": "物业费收缴率"], ["href": "/common-funds", "label": "共有资金监督"],
                               ["href": "/maintenance-funds", "label": "专项维修资金：交存标准、建账、支付与监督"],
-                              ["href": "/disclosures/coverage", "label": "三公开覆盖率"],
+                              ["href": "/disclosures/coverage", "label": "三公开覆盖率"], ["href": "/party", "label": "党建引领：党组织覆盖、指导员与活动日历"],
                               ["href": "/hotspots", "label": "投诉热点与整治行动"], ["href": "/teams", "label": "网格服务团队配置"]]
                 }
                 if role.kind == .departmentStaff, AccessPolicy.mayEver(role, .keepMaintenanceFund) {
