@@ -101,6 +101,7 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
                     renderer: renderer).add(to: router)
     MaintenanceFundPages(funds: MaintenanceFunds(database: database, clock: clock), places: places, queries: queries, scopes: scopes,
                          renderer: renderer).add(to: router)
+    CreditPages(credit: CreditRecords(database: database, clock: clock), scopes: scopes, renderer: renderer).add(to: router)
     PartyPages(party: PartyBuilding(database: database, clock: clock), scopes: scopes, renderer: renderer).add(to: router)
     DashboardPages(dashboard: Dashboard(database: database, clock: clock), places: places, scopes: scopes, renderer: renderer).add(to: router)
     EvaluationPages(evaluations: Evaluations(database: database, clock: clock), places: places, scopes: scopes, renderer: renderer).add(to: router)

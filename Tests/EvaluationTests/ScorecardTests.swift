@@ -78,3 +78,31 @@ struct ScorecardTests {
         #expect(results.companies.map(\.star) == [true, true, false])
     }
 }
+
+/// Credit grades by the Shandong rule: the bounds of each grade, the good-record cap, and B or C below 60.
+struct CreditGradeTests {
+    @Test func gradesFollowTheBoundsAndABadRecordMakesCBelowSixty() {
+        #expect(CreditGrade.of(score: 8_500, hasBadRecord: true) == .aaa && CreditGrade.of(score: 8_499, hasBadRecord: false) == .aa)
+        #expect(CreditGrade.of(score: 8_000, hasBadRecord: false) == .aa && CreditGrade.of(score: 7_999, hasBadRecord: false) == .a)
+        #expect(CreditGrade.of(score: 7_000, hasBadRecord: false) == .a && CreditGrade.of(score: 6_999, hasBadRecord: false) == .b)
+        #expect(CreditGrade.of(score: 5_999, hasBadRecord: false) == .b && CreditGrade.of(score: 5_999, hasBadRecord: true) == .c)
+    }
+
+    @Test func theScoreIsBasicPlusCappedGoodMinusBad() {
+        #expect(CreditGrade.basic(evaluationMean: 9_350) == 7_480)
+        #expect(CreditGrade.basic(evaluationMean: nil) == 4_800)
+        #expect(CreditGrade.score(basic: 7_480, good: [1_500, 1_000], bad: [300]) == 7_480 + 2_000 - 300)
+    }
+
+    @Test func aRecordNeedsPointsAReasonAndAPastStart() throws {
+        let today = try #require(CivilDate(year: 2026, month: 11, day: 23))
+        let entry = try CreditEntryDraft(kind: .bad, points: "5", reason: "擅自停止供水催缴物业费（12345 工单）", validFrom: "2026-11-01", months: 12, serious: true, today: today)
+        #expect(entry.validUntil.text == "2027-11-01" && entry.serious && entry.points == 500)
+        #expect(try CreditEntryDraft(kind: .good, points: "3", reason: "获评区级红色物业示范项目", validFrom: "2026-11-01", months: 12, serious: true, today: today).serious == false)
+        for (points, reason, day) in [("0", "事由充分的记录", "2026-11-01"), ("5", "短", "2026-11-01"), ("5", "事由充分的记录", "2026-12-01")] {
+            #expect(throws: DomainError.self) {
+                try CreditEntryDraft(kind: .bad, points: points, reason: reason, validFrom: day, months: 12, serious: false, today: today)
+            }
+        }
+    }
+}

@@ -12,6 +12,12 @@ import WuyeCore
 /// inspectors over the compound deduct, only the home's owner answers the survey.
 extension AccessMatrixTests {
     static let evaluationMatrix: [String: Probes] = [
+        "GET /credit": { principal, _, _ in [get("/credit", office(principal, .viewDashboard))] },
+        "GET /credit.csv": { principal, _, _ in [get("/credit.csv", office(principal, .viewDashboard))] },
+        "POST /credit/entries": { principal, _, _ in
+            [Probe(uri: "/credit/entries", form: [:], json: nil, expected: office(principal, .manageEvaluations, allowed: .unprocessableContent))]
+        },
+        "GET /credit/companies/{id}": creditRecord,
         "GET /party": { principal, _, _ in [get("/party", office(principal, .managePartyBuilding))] },
         "POST /party/organisations": partyWrite("organisations"),
         "POST /party/instructors": partyWrite("instructors"),
@@ -68,6 +74,22 @@ extension AccessMatrixTests {
             return [Probe(uri: "/evaluations/\(try await round(world))/survey", form: ["home": String(world.ownHome)], json: nil, expected: expected)]
         },
     ]
+
+    /// The demo compound's company's record: its own administrators and managers, and the offices over a
+    /// division where it serves, read it.
+    static let creditRecord: Probes = { principal, world, _ in
+        let credit = CreditRecords(database: world.accounts.database)
+        let company = try #require(try await world.places.place(ofCompound: world.compound)?.servingCompanyIDs.min())
+        guard let principal else { return [get("/credit/companies/\(company)", .seeOther)] }
+        let companyRoles = principal.roles.filter { $0.kind == .companyAdministrator || $0.kind == .companyManager }
+        var expected: HTTPResponse.Status = principal.mayEver(.viewDashboard) || !companyRoles.isEmpty ? .notFound : .forbidden
+        if companyRoles.contains(where: { $0.companyID == company }) { expected = .ok }
+        for role in principal.roles where AccessPolicy.mayEver(role, .viewDashboard) {
+            if role.kind == .platformAdministrator { expected = .ok }
+            if let division = role.division, try await credit.serves(company, in: division) { expected = .ok }
+        }
+        return [get("/credit/companies/\(company)", expected), get("/credit/companies/999999", .notFound)]
+    }
 
     static func partyWrite(_ path: String) -> Probes {
         { principal, _, _ in

@@ -23,6 +23,7 @@ public struct Migrator: Sendable {
         Migration015Evaluation.migration,
         Migration016FeeRatesByBuildingKind.migration,
         Migration017PartyBuilding.migration,
+        Migration018CreditRecords.migration,
     ]
 
     /// The numbers of every migration this build knows, in order.

@@ -89,6 +89,9 @@ struct PortalPages {
                 tasks.append(["href": "/compounds/\(first.id)/maintenance-fund", "label": "维修资金：提出使用方案（\(first.name)）"])
             }
             if role.kind == .companyAdministrator { tasks.append(["href": "/accounts", "label": "开通项目经理、物业管家账号"]) }
+            if let company = role.companyID, role.kind == .companyAdministrator || role.kind == .companyManager {
+                tasks.append(["href": "/credit/companies/\(company)", "label": "本企业信用档案"])
+            }
         case .administrationStaff, .departmentStaff:
             if let code = role.division, let division = try await queries.division(code: code.rawValue) {
                 section["scope"] = division.name + (role.department.map { " · \($0.chineseName)" } ?? "")
@@ -112,6 +115,7 @@ struct PortalPages {
                 if AccessPolicy.mayEver(role, .manageEvaluations) || AccessPolicy.mayEver(role, .inspectCompounds) {
                     tasks.append(["href": "/evaluations", "label": "物业服务质量评价：评分标准、检查扣分、排名与公布"])
                 }
+                tasks.append(["href": "/credit", "label": "物业企业信用：等级、红黑名单与信用记录"])
                 if !AccessPolicy.grantableKinds(by: role).isEmpty { tasks.append(["href": "/accounts", "label": "为下级开通账号"]) }
             }
         case .platformAdministrator:
