@@ -103,6 +103,7 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
                          renderer: renderer).add(to: router)
     CreditPages(credit: CreditRecords(database: database, clock: clock), scopes: scopes, renderer: renderer).add(to: router)
     PartyPages(party: PartyBuilding(database: database, clock: clock), scopes: scopes, renderer: renderer).add(to: router)
+    ServiceIndexPages(indexes: ServiceIndexes(database: database, clock: clock), scopes: scopes, renderer: renderer).add(to: router)
     DashboardPages(dashboard: Dashboard(database: database, clock: clock), places: places, scopes: scopes, renderer: renderer).add(to: router)
     EvaluationPages(evaluations: Evaluations(database: database, clock: clock), places: places, scopes: scopes, renderer: renderer).add(to: router)
     MeetingSupervisionPages(assemblies: assemblies, scopes: scopes, renderer: renderer).add(to: router)

@@ -106,3 +106,17 @@ struct CreditGradeTests {
         }
     }
 }
+
+/// The quarterly index: weights add to 100, components without data count as none, complaints invert.
+struct ServiceIndexTests {
+    @Test func theIndexIsTheWeightedSumOfItsRates() {
+        let full = ServiceIndex.components(service: 1000, onTime: 1000, complaintsPer100Homes: 0, collection: 1000, committees: 1000, disclosure: 1000, party: 1000)
+        #expect(full.reduce(0) { $0 + $1.weight } == 100 && ServiceIndex.value(full) == 10_000)
+        let mixed = ServiceIndex.components(service: 750, onTime: 900, complaintsPer100Homes: 125, collection: nil, committees: 83, disclosure: 333, party: 0)
+        // 20×75 + 20×90 + 15×75 + 0 + 10×8.3 + 10×33.3 + 0 = 1500 + 1800 + 1125 + 83 + 333 = 4841 → 48.41
+        #expect(ServiceIndex.value(mixed) == 4_841)
+        #expect(ServiceIndex.components(service: nil, onTime: nil, complaintsPer100Homes: 900, collection: nil, committees: nil, disclosure: nil, party: nil)
+            .first { $0.name == "每百户投诉量" }?.permille == 0)
+        #expect(ServiceIndex.quarter(of: CivilDate(year: 2026, month: 11, day: 23)!) == "2026Q4")
+    }
+}

@@ -12,6 +12,15 @@ import WuyeCore
 /// inspectors over the compound deduct, only the home's owner answers the survey.
 extension AccessMatrixTests {
     static let evaluationMatrix: [String: Probes] = [
+        "GET /dashboard/index": { principal, _, _ in [get("/dashboard/index", office(principal, .viewDashboard))] },
+        "POST /dashboard/index": { principal, world, _ in
+            // An empty form does not confirm the quarter: refused (422) for the city's publishers.
+            let expected: HTTPResponse.Status = if let principal {
+                principal.decide(.manageEvaluations, at: .division(world.city)) == .allowed ? .unprocessableContent
+                    : principal.mayEver(.viewDashboard) && principal.mayEver(.manageEvaluations) ? .notFound : .forbidden
+            } else { .seeOther }
+            return [Probe(uri: "/dashboard/index", form: [:], json: nil, expected: expected)]
+        },
         "GET /credit": { principal, _, _ in [get("/credit", office(principal, .viewDashboard))] },
         "GET /credit.csv": { principal, _, _ in [get("/credit.csv", office(principal, .viewDashboard))] },
         "POST /credit/entries": { principal, _, _ in

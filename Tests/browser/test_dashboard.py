@@ -37,3 +37,13 @@ def test_the_bureau_drills_down_from_the_city_to_a_compound(browser):
     assert "/dashboard/compounds/" in browser.current_url
     assert homes(browser) > 0
     assert browser.find_element(By.LINK_TEXT, "楼栋与房屋")
+
+
+def test_the_city_bureau_publishes_the_quarterly_index(browser):
+    sign_in(browser, CITY)
+    navigating(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "一图总览").click)
+    navigating(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "行业指数").click)
+    preview = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "table.index-preview td.value")]
+    assert preview
+    navigating(browser, browser.find_element(By.XPATH, "//button[starts-with(normalize-space(), '发布')]").click)
+    assert [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "table.index-published td.value")] == sorted(preview, key=float, reverse=True)

@@ -24,6 +24,7 @@ public struct Migrator: Sendable {
         Migration016FeeRatesByBuildingKind.migration,
         Migration017PartyBuilding.migration,
         Migration018CreditRecords.migration,
+        Migration019ServiceIndex.migration,
     ]
 
     /// The numbers of every migration this build knows, in order.
