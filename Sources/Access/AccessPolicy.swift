@@ -38,6 +38,7 @@ public enum AccessPolicy {
         case .keepCommonFund, .discloseAsCommittee, .approveMaintenanceUse: role.kind == .committeeChair || role.kind == .committeeViceChair
         case .collectFees: role.kind == .companyAdministrator || role.kind == .companyManager || role.kind == .steward
         case .managePartyBuilding: role.kind == .platformAdministrator || role.kind == .administrationStaff
+        case .claimServiceProject: role.kind == .companyAdministrator || role.kind == .companyManager
         case .manageCampaigns, .superviseCommittee, .superviseMeetings, .superviseCollection, .superviseCommonFunds, .superviseDisclosures:
             role.kind == .platformAdministrator || role.kind == .administrationStaff
         case .viewDashboard: [.platformAdministrator, .administrationStaff, .departmentStaff].contains(role.kind)
@@ -83,6 +84,8 @@ public enum AccessPolicy {
              .keepMaintenanceFund, .superviseMaintenanceFunds, .manageEvaluations, .viewDashboard, .managePartyBuilding:
             return covers(role, place)
         case .inspectCompounds: return place.compoundID != nil && covers(role, place)
+        // A project sits in a community: a company claims there when it serves a compound in it (checked by the store).
+        case .claimServiceProject: return role.companyID != nil
         // A survey answer is for one of the owner's own homes.
         case .answerSurvey: return place.homeID.map(role.homeIDs.contains) ?? false
         case .billFees, .collectFees, .reportCommonRevenue, .discloseAsCompany, .proposeMaintenanceUse:

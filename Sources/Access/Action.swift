@@ -93,6 +93,9 @@ public enum Action: String, CaseIterable, Sendable {
     /// Record party organisations, instructors and service-station activities for a division: the
     /// administration offices (the street's and community's party committees work through them).
     case managePartyBuilding = "manage_party_building"
+    /// Claim a community's party-building service project for one's company and report it done: the
+    /// company's administrators and managers (its party organisation acts through them).
+    case claimServiceProject = "claim_service_project"
 }
 
 /// The policy's answer. `notFound` hides whether something outside the account's scope exists

@@ -102,6 +102,7 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
     MaintenanceFundPages(funds: MaintenanceFunds(database: database, clock: clock), places: places, queries: queries, scopes: scopes,
                          renderer: renderer).add(to: router)
     CreditPages(credit: CreditRecords(database: database, clock: clock), scopes: scopes, renderer: renderer).add(to: router)
+    CoordinationPages(coordination: Coordination(database: database, clock: clock), scopes: scopes, renderer: renderer).add(to: router)
     PartyPages(party: PartyBuilding(database: database, clock: clock), scopes: scopes, renderer: renderer).add(to: router)
     ServiceIndexPages(indexes: ServiceIndexes(database: database, clock: clock), scopes: scopes, renderer: renderer).add(to: router)
     DashboardPages(dashboard: Dashboard(database: database, clock: clock), places: places, scopes: scopes, renderer: renderer).add(to: router)

@@ -40,3 +40,28 @@ struct PartyTests {
         #expect(feed.replacingOccurrences(of: "\r\n ", with: "").contains("SUMMARY:" + event.title))
     }
 }
+
+/// Coordination without a database: a meeting needs its title, agenda and at least two sides; a task
+/// its owner and a deadline not in the past.
+struct CoordinationDraftTests {
+    let today = CivilDate(year: 2026, month: 11, day: 23)!
+
+    @Test func aMeetingBringsAtLeastTwoSidesTogether() throws {
+        let meeting = try CoordinationMeetingDraft(kind: .consultation, title: "停车难恳谈会", agenda: "地面车位分配", heldOn: "2026-11-20",
+                                                   parties: [.residents, .company, .residents], minutes: "", today: today)
+        #expect(meeting.parties == [.company, .residents])
+        let alone = #expect(throws: DomainError.self) {
+            try CoordinationMeetingDraft(kind: .joint, title: "联席会议", agenda: "议题", heldOn: "2026-11-20", parties: [.company], minutes: "", today: today)
+        }
+        #expect(alone?.field == "parties")
+        #expect(throws: DomainError.self) {
+            try CoordinationMeetingDraft(kind: .joint, title: "联席会议", agenda: "议题", heldOn: "2026-11-24", parties: [.company, .committee], minutes: "", today: today)
+        }
+    }
+
+    @Test func aTaskHasAnOwnerAndADeadlineFromToday() throws {
+        #expect(try CoordinationTaskDraft(description: "清理消防通道", assignee: "物业服务企业", dueOn: "2026-11-23", today: today).dueOn == today)
+        #expect(throws: DomainError.self) { try CoordinationTaskDraft(description: "清理消防通道", assignee: "物业服务企业", dueOn: "2026-11-22", today: today) }
+        #expect(throws: DomainError.self) { try CoordinationTaskDraft(description: "清理消防通道", assignee: "", dueOn: "2026-11-30", today: today) }
+    }
+}

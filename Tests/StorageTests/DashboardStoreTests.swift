@@ -99,5 +99,6 @@ struct DashboardStoreTests {
 
         let trend = try await dashboard.trend(in: district)
         #expect(trend.count == 12 && trend.last?.month == month && trend.last?.reported == 3 && trend.last?.complaints == 2)
+        #expect(trend.last?.billedFen == total.billedFen && trend.last?.collectedFen == total.collectedFen && trend.dropLast().allSatisfy { $0.billedFen == 0 })
     }
 }

@@ -1,6 +1,7 @@
 import Access
 import Evaluation
 import Foundation
+import Party
 import HTTPTypes
 import Storage
 import Testing
@@ -21,6 +22,18 @@ extension AccessMatrixTests {
             } else { .seeOther }
             return [Probe(uri: "/dashboard/index", form: [:], json: nil, expected: expected)]
         },
+        "GET /coordination": { principal, _, _ in [get("/coordination", office(principal, .managePartyBuilding))] },
+        "POST /coordination/meetings": coordinationWrite("/coordination/meetings"),
+        "POST /coordination/projects": coordinationWrite("/coordination/projects"),
+        "GET /coordination/meetings/{id}": coordinationMeeting(""),
+        "POST /coordination/meetings/{id}/tasks": coordinationMeeting("/tasks"),
+        "POST /coordination/meetings/{id}/task-completions": coordinationMeeting("/task-completions"),
+        "POST /coordination/meetings/{id}/cases": coordinationMeeting("/cases"),
+        "GET /projects": { principal, _, _ in
+            [get("/projects", principal.map { $0.mayEver(.claimServiceProject) ? .ok : .forbidden } ?? .seeOther)]
+        },
+        "POST /projects/{id}/claim": serviceProject("/claim"),
+        "POST /projects/{id}/completion": serviceProject("/completion"),
         "GET /credit": { principal, _, _ in [get("/credit", office(principal, .viewDashboard))] },
         "GET /credit.csv": { principal, _, _ in [get("/credit.csv", office(principal, .viewDashboard))] },
         "POST /credit/entries": { principal, _, _ in
@@ -98,6 +111,47 @@ extension AccessMatrixTests {
             if let division = role.division, try await credit.serves(company, in: division) { expected = .ok }
         }
         return [get("/credit/companies/\(company)", expected), get("/credit/companies/999999", .notFound)]
+    }
+
+    static func coordinationWrite(_ uri: String) -> Probes {
+        { principal, _, _ in [Probe(uri: uri, form: [:], json: nil, expected: office(principal, .managePartyBuilding, allowed: .unprocessableContent))] }
+    }
+
+    /// A mediation held over the demo district (once per world): the offices over the district read it
+    /// and act on it (an empty form is refused, 422).
+    static func coordinationMeeting(_ suffix: String) -> Probes {
+        { principal, world, _ in
+            let coordination = Coordination(database: world.accounts.database)
+            var id = try await coordination.meetings(in: world.district).first?.id
+            if id == nil {
+                id = try await coordination.hold(try CoordinationMeetingDraft(kind: .mediation, title: "矩阵调解会", agenda: "停车纠纷", heldOn: "2026-11-01",
+                                                                              parties: [.company, .residents], minutes: "", today: CivilDate.inChina(Date())),
+                                                 division: world.district, by: .command("test"))
+            }
+            let expected: HTTPResponse.Status = if let principal {
+                status(principal.decide(.managePartyBuilding, at: .division(world.district)), allowed: suffix.isEmpty ? .ok : .unprocessableContent)
+            } else { .seeOther }
+            return [Probe(uri: "/coordination/meetings/\(id ?? 0)\(suffix)", form: suffix.isEmpty ? nil : [:], json: nil, expected: expected)]
+        }
+    }
+
+    /// A project in the demo community (once per world): the serving company's administrators and
+    /// managers may claim it (refused, 422: the matrix company has no party organisation) or report it.
+    static func serviceProject(_ suffix: String) -> Probes {
+        { principal, world, _ in
+            let coordination = Coordination(database: world.accounts.database)
+            var id = try await coordination.projects(in: world.community).first?.id
+            if id == nil {
+                id = try await coordination.publishProject(title: "矩阵项目", description: "楼道清理", community: world.community, by: .command("test"))
+            }
+            let serving = try await world.places.place(ofCompound: world.compound)?.servingCompanyIDs ?? []
+            let expected: HTTPResponse.Status = if let principal {
+                !principal.mayEver(.claimServiceProject) ? .forbidden
+                    : principal.roles.first(where: { AccessPolicy.mayEver($0, .claimServiceProject) })?.companyID.map(serving.contains) == true
+                        ? .unprocessableContent : .notFound
+            } else { .seeOther }
+            return [Probe(uri: "/projects/\(id ?? 0)\(suffix)", form: [:], json: nil, expected: expected)]
+        }
     }
 
     static func partyWrite(_ path: String) -> Probes {

@@ -174,9 +174,14 @@ extension Dashboard {
         public var complaints: Int64 = 0
         public var closed: Int64 = 0
         public var closedOnTime: Int64 = 0
+        /// Service fees billed for the month and collected on those bills so far.
+        public var billedFen: Int64 = 0
+        public var collectedFen: Int64 = 0
+        public var collectionRate: Int? { billedFen > 0 ? Int((collectedFen * 2000 + billedFen) / (2 * billedFen)) : nil }
+        public var onTimeRate: Int? { Permille.of(Int(closedOnTime), Int(closed)) }
     }
 
-    /// Cases month by month over the last `months` calendar months (Beijing time), this month last.
+    /// Cases and fee collection month by month over the last `months` calendar months (Beijing time), this month last.
     public func trend(in division: DivisionCode, months: Int = 12) async throws -> [Month] {
         let today = CivilDate.inChina(clock.now())
         var keys: [String] = []
@@ -208,6 +213,15 @@ extension Dashboard {
                 let key = CivilDate(daysSince1970: Int(try row.decode(column: "day", as: Int64.self))).monthText
                 result[key]?.closed += try row.decode(column: "closed", as: Int64.self)
                 result[key]?.closedOnTime += try row.decode(column: "on_time", as: Int64.self)
+            }
+            for row in try await sql.raw("""
+                SELECT t.period_key, CAST(SUM(t.billed_fen) AS BIGINT) AS billed, CAST(SUM(t.collected_fen) AS BIGINT) AS collected
+                FROM fee_totals t JOIN compounds c ON c.id = t.compound_id
+                WHERE c.community_code LIKE \(bind: division.sharedPrefix + "%") AND t.period_key >= \(bind: keys[0]) GROUP BY t.period_key
+                """).all() {
+                let key = try row.decode(column: "period_key", as: String.self)
+                result[key]?.billedFen += try row.decode(column: "billed", as: Int64.self)
+                result[key]?.collectedFen += try row.decode(column: "collected", as: Int64.self)
             }
         }
         return keys.compactMap { result[$0] }

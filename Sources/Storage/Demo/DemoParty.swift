@@ -32,6 +32,19 @@ public enum DemoParty {
             try await party.schedule(kind, title: title, place: "社区党群服务站", starts: CivilDate(daysSince1970: today.daysSince1970 + days).startInChina
                                         .addingTimeInterval(9 * 3600), hours: 2, community: community, by: office)
         }
+        // The subdistrict's joint meeting last week: one decision done, one overdue; and a project for a company's branch to claim.
+        let coordination = Coordination(database: database, clock: FixedClock(now.addingTimeInterval(-7 * 86_400)))
+        let lastWeek = CivilDate(daysSince1970: today.daysSince1970 - 7)
+        let meeting = try await coordination.hold(try CoordinationMeetingDraft(kind: .joint, title: "小区停车与消防通道联席会议（示例）",
+                                                                               agenda: "消防通道占用、地面停车秩序", heldOn: lastWeek.text,
+                                                                               parties: [.departments, .company, .committee, .community], minutes: "议定两项（示例）",
+                                                                               today: lastWeek), division: community.parent ?? district, by: office)
+        let done = try await coordination.assign(try CoordinationTaskDraft(description: "清理消防通道占用车辆（示例）", assignee: "物业服务企业", dueOn: lastWeek.text,
+                                                                           today: lastWeek), meeting: meeting, by: office)
+        try await coordination.complete(task: done, meeting: meeting, note: "已清理并设置隔离桩（示例）", by: office)
+        try await coordination.assign(try CoordinationTaskDraft(description: "施划地面停车位（示例）", assignee: "业主委员会", dueOn: CivilDate(daysSince1970: lastWeek.daysSince1970 + 3).text,
+                                                                today: lastWeek), meeting: meeting, by: office)
+        try await coordination.publishProject(title: "楼道微改造（示例）", description: "清理楼道堆物、粉刷墙面、更换声控灯", community: community, by: office)
         return true
     }
 }

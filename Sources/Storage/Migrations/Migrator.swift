@@ -25,6 +25,7 @@ public struct Migrator: Sendable {
         Migration017PartyBuilding.migration,
         Migration018CreditRecords.migration,
         Migration019ServiceIndex.migration,
+        Migration020Coordination.migration,
     ]
 
     /// The numbers of every migration this build knows, in order.

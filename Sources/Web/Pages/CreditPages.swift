@@ -84,10 +84,7 @@ struct CreditPages {
         }
         var values = values
         values["title"] = "物业企业信用 · \(scope.name)"
-        values["scope"] = scope.name
-        values["division"] = scope.code.rawValue
-        values["chooseScope"] = all.count > 1
-        values["scopes"] = all.map { ["code": $0.code.rawValue, "name": $0.name, "chosen": $0.code == scope.code] as [String: Any] }
+        values.merge(OfficeScopes.chooser(scope, all)) { _, new in new }
         values["rows"] = standings.map(row)
         values["red"] = standings.filter(\.redList).map(row)
         values["black"] = standings.filter(\.blackList).map(row)

@@ -63,6 +63,10 @@ struct DashboardPages {
             "indicator": indicator.chineseName,
             "map": DashboardMap.svg(children, indicator: indicator, href: childHref),
             "trend": DashboardMap.trendSVG(trend),
+            "months": trend.map { month in
+                ["month": month.month, "reported": month.reported, "complaints": month.complaints, "onTime": Permille.text(month.onTimeRate),
+                 "collection": Permille.text(month.collectionRate)] as [String: Any]
+            },
             "childLevel": division.level == .community ? "小区" : "下级区域",
             "children": children.map { child in
                 ["href": childHref(child), "name": child.name, "compounds": child.compounds, "homes": child.homes,

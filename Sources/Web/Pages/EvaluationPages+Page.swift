@@ -15,10 +15,7 @@ extension EvaluationPages {
         let today = CivilDate.inChina(evaluations.clock.now())
         var values = values
         values["title"] = "物业服务质量评价"
-        values["scope"] = scope.name
-        values["division"] = scope.code.rawValue
-        values["chooseScope"] = all.count > 1
-        values["scopes"] = all.map { ["code": $0.code.rawValue, "name": $0.name, "chosen": $0.code == scope.code] as [String: Any] }
+        values.merge(OfficeScopes.chooser(scope, all)) { _, new in new }
         values["rounds"] = try await evaluations.rounds(around: scope.code).map { round in
             ["href": "/evaluations/\(round.id)", "name": round.name, "period": "\(round.startsOn.text) 至 \(round.endsOn.text)",
              "status": round.published ? "已公布" : round.isOpen(on: today) ? "进行中" : "待公布"] as [String: Any]

@@ -104,10 +104,7 @@ extension MaintenanceFundPages {
         let rates = try await funds.rates(at: scope.code)
         var values = values
         values["title"] = "专项维修资金监督"
-        values["scope"] = scope.name
-        values["division"] = scope.code.rawValue
-        values["chooseScope"] = all.count > 1
-        values["scopes"] = all.map { ["code": $0.code.rawValue, "name": $0.name, "chosen": $0.code == scope.code] as [String: Any] }
+        values.merge(OfficeScopes.chooser(scope, all)) { _, new in new }
         values["flagged"] = rows.count(where: \.flagged)
         values["rows"] = rows.map { row in
             ["href": "/compounds/\(row.compoundID)/maintenance-fund", "name": row.name, "balance": row.balance.description, "topUps": row.homesNeedingTopUp,

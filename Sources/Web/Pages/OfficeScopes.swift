@@ -35,4 +35,28 @@ struct OfficeScopes {
         guard let asked, !asked.isEmpty else { return all.first.map { ($0, all) } }
         return all.first { $0.code.rawValue == asked }.map { ($0, all) }
     }
+
+    /// What a page needs to show the scope and let an account with several choose: `scope`, `division`,
+    /// `chooseScope` and `scopes`.
+    static func chooser(_ scope: Scope, _ all: [Scope]) -> [String: Any] {
+        ["scope": scope.name, "division": scope.code.rawValue, "chooseScope": all.count > 1,
+         "scopes": all.map { ["code": $0.code.rawValue, "name": $0.name, "chosen": $0.code == scope.code] as [String: Any] }]
+    }
+
+    /// The communities in a division (the division itself when it is one), by code: where service
+    /// stations and projects are.
+    func communities(under division: DivisionCode) async throws -> [(String, String)] {
+        if division.level == .community { return [(division.rawValue, try await queries.division(code: division.rawValue)?.name ?? division.rawValue)] }
+        var found: [(String, String)] = [], level = [division.rawValue]
+        while !level.isEmpty, found.count < 2000 {
+            var next: [String] = []
+            for code in level {
+                for child in try await queries.children(ofDivision: code) {
+                    if DivisionCode(rawValue: child.code)?.level == .community { found.append((child.code, child.name)) } else { next.append(child.code) }
+                }
+            }
+            level = next
+        }
+        return found
+    }
 }

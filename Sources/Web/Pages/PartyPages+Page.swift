@@ -12,17 +12,13 @@ extension PartyPages {
         guard let (scope, all) = try await scopes.chosen(asked, of: principal, for: .managePartyBuilding) else { throw AccessRefused(status: .notFound) }
         let coverage = try await party.coverage(in: scope.code)
         let targets = try await party.targets(in: scope.code)
-        let communities = scope.code.level == .community ? [(scope.code.rawValue, scope.name)]
-            : try await communities(under: scope.code)
+        let communities = try await scopes.communities(under: scope.code)
         func line(_ label: String, _ part: PartyCoverage, _ unit: String) -> [String: Any] {
             ["label": label, "text": "\(part.of) \(unit)中 \(part.covered) 个已建", "rate": Permille.text(part.permille)]
         }
         var values = values
         values["title"] = "党建引领 · \(scope.name)"
-        values["scope"] = scope.name
-        values["division"] = scope.code.rawValue
-        values["chooseScope"] = all.count > 1
-        values["scopes"] = all.map { ["code": $0.code.rawValue, "name": $0.name, "chosen": $0.code == scope.code] as [String: Any] }
+        values.merge(OfficeScopes.chooser(scope, all)) { _, new in new }
         values["coverage"] = [line("物业服务企业党组织覆盖", coverage.companies, "家企业"), line("业委会党组织覆盖", coverage.committees, "个业委会"),
                               line("网格党支部覆盖", coverage.grids, "个网格"), line("业委会党建指导员派驻", coverage.instructed, "个业委会")]
         values["members"] = coverage.members
@@ -46,21 +42,5 @@ extension PartyPages {
         values["activities"] = try await party.activities(in: scope.code, from: party.clock.now(), limit: 50).map(Self.activityRow)
         values["proposedDay"] = CivilDate(daysSince1970: CivilDate.inChina(party.clock.now()).daysSince1970 + 1).text  // tomorrow
         return renderer.render("party", values, for: context, status: status)
-    }
-
-    /// The communities under a division, by code.
-    func communities(under division: DivisionCode) async throws -> [(String, String)] {
-        var found: [(String, String)] = []
-        var level = [division.rawValue]
-        while !level.isEmpty, found.count < 2000 {
-            var next: [String] = []
-            for code in level {
-                for child in try await scopes.queries.children(ofDivision: code) {
-                    if DivisionCode(rawValue: child.code)?.level == .community { found.append((child.code, child.name)) } else { next.append(child.code) }
-                }
-            }
-            level = next
-        }
-        return found
     }
 }

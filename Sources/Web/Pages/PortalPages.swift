@@ -91,6 +91,7 @@ struct PortalPages {
             if role.kind == .companyAdministrator { tasks.append(["href": "/accounts", "label": "开通项目经理、物业管家账号"]) }
             if let company = role.companyID, role.kind == .companyAdministrator || role.kind == .companyManager {
                 tasks.append(["href": "/credit/companies/\(company)", "label": "本企业信用档案"])
+                tasks.append(["href": "/projects", "label": "党建服务项目：认领与完成"])
             }
         case .administrationStaff, .departmentStaff:
             if let code = role.division, let division = try await queries.division(code: code.rawValue) {
@@ -107,6 +108,7 @@ struct PortalPages {
                               ["href": "/fees/collection", "label": "物业费收缴率"], ["href": "/common-funds", "label": "共有资金监督"],
                               ["href": "/maintenance-funds", "label": "专项维修资金：交存标准、建账、支付与监督"],
                               ["href": "/disclosures/coverage", "label": "三公开覆盖率"], ["href": "/party", "label": "党建引领：党组织覆盖、指导员与活动日历"],
+                              ["href": "/coordination", "label": "联席会议与“三会”：议定事项、调解与党建服务项目"],
                               ["href": "/hotspots", "label": "投诉热点与整治行动"], ["href": "/teams", "label": "网格服务团队配置"]]
                 }
                 if role.kind == .departmentStaff, AccessPolicy.mayEver(role, .keepMaintenanceFund) {
