@@ -12,10 +12,13 @@ public struct WebConfiguration: Sendable {
     public var hasher: PasswordHasher
     public var gateway: any MessageGateway
     public var clock: any WuyeClock
+    /// The bearer token a metrics scraper presents at `/metrics`; without one the route is not served.
+    public var metricsToken: String?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, security: WebSecurity = WebSecurity(),
                 hasher: PasswordHasher = PasswordHasher(), gateway: any MessageGateway = LogMessageGateway(),
-                clock: any WuyeClock = SystemClock()) {
+                clock: any WuyeClock = SystemClock(), metricsToken: String? = nil) {
+        self.metricsToken = metricsToken
         self.host = host
         self.port = port
         self.security = security
@@ -52,6 +55,9 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
     guard let resources = Bundle.module.resourceURL else { throw PageRenderer.PageError.templatesMissing }
 
     router.add(middleware: LogRequestsMiddleware(.debug))
+    // Outside the error middleware, so it counts the statuses users actually get.
+    let metrics = RequestMetrics()
+    router.add(middleware: MetricsMiddleware(metrics: metrics))
     // Outermost, so that the file middleware still sees the router's "not found" and serves a file.
     router.add(middleware: ErrorMiddleware(renderer: renderer))
     router.add(middleware: FileMiddleware(resources.appendingPathComponent("Public").path, urlBasePath: "/static"))
@@ -62,6 +68,19 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
         let ready = await database.ping()
         return Response(status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain"],
                         body: .init(byteBuffer: ByteBuffer(string: ready ? "ready" : "database not answering")))
+    }
+    router.get("/metrics") { request, _ -> Response in
+        // For the operator's scraper only: a configured bearer token, compared in constant time; otherwise not found.
+        guard let token = configuration.metricsToken, !token.isEmpty, let header = request.headers[.authorization],
+              Secret.equal(header, "Bearer " + token) else { throw AccessRefused(status: .notFound) }
+        let databaseUp = await database.ping()
+        let leaseAge = try? await CaseScheduler.leaseAge(in: database, now: clock.now())
+        let body = metrics.exposition(gauges: [
+            ("wuye_uptime_seconds", "Seconds since this instance started.", Date().timeIntervalSince(metrics.started)),
+            ("wuye_database_up", "1 when the database answers.", databaseUp ? 1 : 0),
+            ("wuye_escalation_sweep_age_seconds", "Seconds since the escalation sweep last ran on any instance (-1: never).", leaseAge.map { Double($0) } ?? -1),
+        ])
+        return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: body)))
     }
     let openAPI = try Data(contentsOf: resources.appendingPathComponent("openapi.json"))
     router.get("/openapi.json") { _, _ in

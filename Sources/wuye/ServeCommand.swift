@@ -16,6 +16,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "On an empty database, load the small demo city first; create and print the demo accounts.") var demo = false
     @Option(help: "The address users reach the platform at; https:// marks cookies Secure.") var publicURL: String?
     @Option(help: "Seconds between escalation sweeps of overdue cases.") var sweepSeconds: Int = 60
+    @Option(help: "Bearer token a Prometheus scraper presents at /metrics (or WUYE_METRICS_TOKEN); without one /metrics is not served.")
+    var metricsToken: String?
 
     func run() async throws {
         var logger = Logger(label: "wuye")
@@ -45,7 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         logger.info("wuye on \(url) listening at http://\(host):\(port)")
         let security = WebSecurity(secureCookies: publicURL?.lowercased().hasPrefix("https://") ?? false)
-        let app = try await buildApplication(configuration: .init(host: host, port: port, security: security),
+        let token = metricsToken ?? ProcessInfo.processInfo.environment["WUYE_METRICS_TOKEN"]
+        let app = try await buildApplication(configuration: .init(host: host, port: port, security: security, metricsToken: token),
                                              database: db, logger: logger)
         // The escalation sweep runs beside the server; with several instances the lease lets one sweep.
         let sweeper = Task { await CaseScheduler(database: db, holder: "\(host):\(port)-\(ProcessInfo.processInfo.processIdentifier)")

@@ -22,6 +22,8 @@ extension AccessMatrixTests {
             } else { .seeOther }
             return [Probe(uri: "/dashboard/index", form: [:], json: nil, expected: expected)]
         },
+        // Only a scraper with the configured token reads metrics; the matrix configures none.
+        "GET /metrics": { _, _, _ in [get("/metrics", .notFound)] },
         "GET /coordination": { principal, _, _ in [get("/coordination", office(principal, .managePartyBuilding))] },
         "POST /coordination/meetings": coordinationWrite("/coordination/meetings"),
         "POST /coordination/projects": coordinationWrite("/coordination/projects"),

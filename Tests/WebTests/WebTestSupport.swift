@@ -33,13 +33,13 @@ final class RecordingGateway: MessageGateway, @unchecked Sendable {
 
 /// An application over a fresh SQLite database with the small demo city and its accounts. bcrypt
 /// runs at cost 4 here: the same algorithm, fewer rounds, so a suite of sign-ins stays quick.
-func withDemoApp(gateway: RecordingGateway = RecordingGateway(), clock: any WuyeClock = SystemClock(),
+func withDemoApp(gateway: RecordingGateway = RecordingGateway(), clock: any WuyeClock = SystemClock(), metricsToken: String? = nil,
                  _ body: @escaping @Sendable (Browser, WuyeDatabase) async throws -> Void) async throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("wuye-web-\(UUID().uuidString).sqlite").path
     let database = try await WuyeDatabase.open(.sqlite(path: path))
     _ = try await DemoLoader.load(DemoCity(scale: .small), into: database)
     try await DemoAccounts.create(in: database, hasher: testHasher, clock: clock)
-    let configuration = WebConfiguration(hasher: testHasher, gateway: gateway, clock: clock)
+    let configuration = WebConfiguration(hasher: testHasher, gateway: gateway, clock: clock, metricsToken: metricsToken)
     let app = Application(router: try await buildRouter(database: database, configuration: configuration))
     do {
         try await app.test(.router) { client in try await body(Browser(client), database) }

@@ -20,7 +20,7 @@ public struct CaseScheduler: Sendable {
     public static let leaseName = "case-escalation"
 
     public init(database: WuyeDatabase, clock: any WuyeClock = SystemClock(), deadlines: CaseDeadlines = CaseDeadlines(),
-                holder: String = "instance-" + Secret.token().prefix(8), leaseSeconds: Int64 = 120) {
+                holder: String = "instance-" + Secret.token().prefix(8), leaseSeconds: Int64 = CaseScheduler.defaultLeaseSeconds) {
         self.database = database
         self.clock = clock
         self.deadlines = deadlines
@@ -155,4 +155,17 @@ public struct CaseScheduler: Sendable {
             try? await Task.sleep(for: interval)
         }
     }
+}
+
+extension CaseScheduler {
+    /// Seconds since any instance last took the escalation lease — that is, last swept (each sweep
+    /// takes it for `defaultLeaseSeconds`); nil when no sweep ever ran. What `/metrics` reports as lag.
+    public static func leaseAge(in database: WuyeDatabase, now: Date, leaseSeconds: Int64 = defaultLeaseSeconds) async throws -> Int64? {
+        try await database.read { sql in
+            try await sql.raw("SELECT expires_at FROM scheduler_leases WHERE name = \(bind: leaseName)").first()
+                .map { Int64(now.timeIntervalSince1970) - (try $0.decode(column: "expires_at", as: Int64.self) - leaseSeconds) }
+        }
+    }
+
+    public static let defaultLeaseSeconds: Int64 = 120
 }
