@@ -74,8 +74,8 @@ extension Evaluations {
         let from = Int64(round.startsOn.startInChina.timeIntervalSince1970)
         let to = Int64(CivilDate(daysSince1970: round.endsOn.daysSince1970 + 1).startInChina.timeIntervalSince1970)
         let coverage = try await Disclosures(database: database, clock: clock).coverage(in: round.division)
-        let flagged = Set(try await CommonFunds(database: database, clock: clock).supervision(in: round.division).filter(\.flagged).map(\.compoundID))
-        let withFund = Set(try await CommonFunds(database: database, clock: clock).supervision(in: round.division).map(\.compoundID))
+        let funds = try await CommonFunds(database: database, clock: clock).supervision(in: round.division)
+        let flagged = Set(funds.filter(\.flagged).map(\.compoundID)), withFund = Set(funds.map(\.compoundID))
         return try await database.read { sql in
             func grouped(_ query: SQLQueryString) async throws -> [Int64: (Int64, Int64)] {
                 var result: [Int64: (Int64, Int64)] = [:]

@@ -42,11 +42,8 @@ public struct PartyBuilding: Sendable {
         switch kind {
         case .companyBranch:
             // A company qualifies when it serves a compound in the division today.
-            return try await sql.raw("""
-                SELECT p.name FROM property_companies p WHERE p.id = \(bind: id) AND EXISTS (
-                    SELECT 1 FROM service_arrangements a JOIN compounds c ON c.id = a.compound_id
-                    WHERE a.company_id = p.id AND a.ends_on IS NULL AND c.community_code LIKE \(bind: prefix))
-                """).first()?.decode(column: "name", as: String.self)
+            guard try await CreditRecords.serves(id, in: division, sql: sql) else { return nil }
+            return try await sql.raw("SELECT name FROM property_companies WHERE id = \(bind: id)").first()?.decode(column: "name", as: String.self)
         case .gridBranch:
             return try await sql.raw("SELECT name FROM grids WHERE id = \(bind: id) AND community_code LIKE \(bind: prefix)").first()?
                 .decode(column: "name", as: String.self)

@@ -7,9 +7,7 @@ import WuyeCore
 
 extension CoordinationPages {
     func listPage(_ context: WuyeRequestContext, asked: String?, values: [String: Any], status: HTTPResponse.Status) async throws -> Response {
-        let principal = try context.signedIn()
-        guard principal.mayEver(.managePartyBuilding) else { throw AccessRefused(status: .forbidden) }
-        guard let (scope, all) = try await scopes.chosen(asked, of: principal, for: .managePartyBuilding) else { throw AccessRefused(status: .notFound) }
+        let (scope, all) = try await scopes.required(asked, for: .managePartyBuilding, context)
         let today = CivilDate.inChina(coordination.clock.now())
         let tasks = try await coordination.tasks(in: scope.code)
         var values = values

@@ -20,7 +20,7 @@ struct CoordinationPages {
         }
         router.post("/coordination/meetings") { request, context in
             let fields = try await FormFields.of(request, context: context)
-            let scope = try await office(context, fields.text("division"))
+            let scope = try await scopes.required(fields.text("division"), for: .managePartyBuilding, context).0
             do {
                 let draft = try CoordinationMeetingDraft(kind: CoordinationKind(rawValue: fields.text("kind")) ?? .joint, title: fields.text("title"),
                                                          agenda: fields.text("agenda"), heldOn: fields.text("held_on"),
@@ -34,7 +34,7 @@ struct CoordinationPages {
         }
         router.post("/coordination/projects") { request, context in
             let fields = try await FormFields.of(request, context: context)
-            let scope = try await office(context, fields.text("division"))
+            let scope = try await scopes.required(fields.text("division"), for: .managePartyBuilding, context).0
             do {
                 guard let community = DivisionCode(rawValue: fields.text("project_community")), scope.code.contains(community) else {
                     throw DomainError(code: "community_required", message: "请选择辖区内的社区", english: "choose a community", field: "project_community")
@@ -67,13 +67,6 @@ struct CoordinationPages {
                 try await coordination.completeProject(id, company: company, note: fields.text("note"), by: context.actor)
             }
         }
-    }
-
-    func office(_ context: WuyeRequestContext, _ asked: String?) async throws -> OfficeScopes.Scope {
-        let principal = try context.signedIn()
-        guard principal.mayEver(.managePartyBuilding) else { throw AccessRefused(status: .forbidden) }
-        guard let (scope, _) = try await scopes.chosen(asked, of: principal, for: .managePartyBuilding) else { throw AccessRefused(status: .notFound) }
-        return scope
     }
 
     /// The meeting in the path, checked for the office over its division.

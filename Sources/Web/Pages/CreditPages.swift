@@ -18,7 +18,7 @@ struct CreditPages {
             try await page(context, asked: request.uri.queryParameters.get("division"), values: [:], status: .ok)
         }
         router.get("/credit.csv") { request, context in
-            let scope = try await office(context, request.uri.queryParameters.get("division"), .viewDashboard)
+            let scope = try await scopes.required(request.uri.queryParameters.get("division"), for: .viewDashboard, context).0
             let standings = try await credit.standings(in: scope.code)
             return Response.csv(named: "credit-\(scope.code).csv", header: ["物业服务企业", "评价均分", "基础分", "良好记录", "不良记录", "信用分", "等级", "红名单", "黑名单"],
                                 rows: standings.map { s in
@@ -28,7 +28,7 @@ struct CreditPages {
         }
         router.post("/credit/entries") { request, context in
             let fields = try await FormFields.of(request, context: context)
-            let scope = try await office(context, fields.text("division"), .manageEvaluations)
+            let scope = try await scopes.required(fields.text("division"), for: .manageEvaluations, context).0
             do {
                 let draft = try CreditEntryDraft(kind: fields.text("kind") == "good" ? .good : .bad, points: fields.text("points"), reason: fields.text("reason"),
                                                  validFrom: fields.text("valid_from"), months: Int(fields.text("months")) ?? 0,
@@ -65,17 +65,9 @@ struct CreditPages {
 
     static let rule = "信用分 = 基础分（最近一次物业服务质量评价均分 × 0.8，未评价按 60 分计）+ 良好记录（合计至多 20 分）− 不良记录；AAA ≥ 85，AA 80–85，A 70–80，B 60–70 或 60 分以下且无不良记录，C 60 分以下且有不良记录；AAA 且无不良记录列入红名单，C 级或有严重不良记录列入黑名单（《山东省物业服务企业信用信息管理办法》）"
 
-    func office(_ context: WuyeRequestContext, _ asked: String?, _ action: Action) async throws -> OfficeScopes.Scope {
-        let principal = try context.signedIn()
-        guard principal.mayEver(action) else { throw AccessRefused(status: .forbidden) }
-        guard let (scope, _) = try await scopes.chosen(asked, of: principal, for: action) else { throw AccessRefused(status: .notFound) }
-        return scope
-    }
-
     func page(_ context: WuyeRequestContext, asked: String?, values: [String: Any], status: HTTPResponse.Status) async throws -> Response {
         let principal = try context.signedIn()
-        guard principal.mayEver(.viewDashboard) else { throw AccessRefused(status: .forbidden) }
-        guard let (scope, all) = try await scopes.chosen(asked, of: principal, for: .viewDashboard) else { throw AccessRefused(status: .notFound) }
+        let (scope, all) = try await scopes.required(asked, for: .viewDashboard, context)
         let standings = try await credit.standings(in: scope.code)
         func row(_ s: CreditRecords.Standing) -> [String: Any] {
             ["href": "/credit/companies/\(s.companyID)", "name": s.name, "mean": s.evaluationMean.map { Hundredths.text(Int64($0)) } ?? "未评价",

@@ -9,9 +9,7 @@ import WuyeCore
 extension EvaluationPages {
     func listPage(_ context: WuyeRequestContext, asked: String?, values: [String: Any], status: HTTPResponse.Status) async throws -> Response {
         let principal = try context.signedIn()
-        guard principal.mayEver(.manageEvaluations) || principal.mayEver(.inspectCompounds) else { throw AccessRefused(status: .forbidden) }
-        let action: Action = principal.mayEver(.manageEvaluations) ? .manageEvaluations : .inspectCompounds
-        guard let (scope, all) = try await scopes.chosen(asked, of: principal, for: action) else { throw AccessRefused(status: .notFound) }
+        let (scope, all) = try await scopes.required(asked, for: principal.mayEver(.manageEvaluations) ? .manageEvaluations : .inspectCompounds, context)
         let today = CivilDate.inChina(evaluations.clock.now())
         var values = values
         values["title"] = "物业服务质量评价"
@@ -29,7 +27,7 @@ extension EvaluationPages {
 
     func scorecardPage(_ context: WuyeRequestContext, asked: String?, type: String, year asked2: Int?, values: [String: Any],
                        status: HTTPResponse.Status) async throws -> Response {
-        let scope = try await office(context, asked, .manageEvaluations)
+        let scope = try await scopes.required(asked, for: .manageEvaluations, context).0
         let year = asked2 ?? CivilDate.inChina(evaluations.clock.now()).year
         let type = ["closed", "open", "commercial"].contains(type) ? type : "closed"
         let inUse = try await evaluations.scorecard(at: scope.code, year: year, type: type)

@@ -20,7 +20,7 @@ struct EvaluationPages {
         }
         router.post("/evaluations") { request, context in
             let fields = try await FormFields.of(request, context: context)
-            let scope = try await office(context, fields.text("division"), .manageEvaluations)
+            let scope = try await scopes.required(fields.text("division"), for: .manageEvaluations, context).0
             do {
                 let id = try await evaluations.createRound(division: scope.code, name: fields.text("name"), startsOn: fields.text("starts_on"),
                                                            endsOn: fields.text("ends_on"), by: context.actor)
@@ -37,7 +37,7 @@ struct EvaluationPages {
         }
         router.post("/evaluations/scorecards") { request, context in
             let fields = try await FormFields.of(request, context: context)
-            let scope = try await office(context, fields.text("division"), .manageEvaluations)
+            let scope = try await scopes.required(fields.text("division"), for: .manageEvaluations, context).0
             let type = ["closed", "open", "commercial"].contains(fields.text("type")) ? fields.text("type") : "closed"
             let year = Int(fields.text("year")) ?? CivilDate.inChina(evaluations.clock.now()).year
             do {
@@ -97,13 +97,6 @@ struct EvaluationPages {
         }
     }
 
-    /// The office scope the form or query names, for `action`.
-    func office(_ context: WuyeRequestContext, _ asked: String?, _ action: Action) async throws -> OfficeScopes.Scope {
-        let principal = try context.signedIn()
-        guard principal.mayEver(action) else { throw AccessRefused(status: .forbidden) }
-        guard let (scope, _) = try await scopes.chosen(asked, of: principal, for: action) else { throw AccessRefused(status: .notFound) }
-        return scope
-    }
 
     func round(_ context: WuyeRequestContext) async throws -> Evaluations.Round {
         guard let id = Int64(context.parameters.get("round") ?? ""), let round = try await evaluations.round(id: id) else { throw AccessRefused(status: .notFound) }

@@ -98,8 +98,7 @@ extension MaintenanceFundPages {
 
     func supervisionPage(_ context: WuyeRequestContext, asked: String?, values: [String: Any], status: HTTPResponse.Status) async throws -> Response {
         let principal = try context.signedIn()
-        guard principal.mayEver(.superviseMaintenanceFunds) else { throw AccessRefused(status: .forbidden) }
-        guard let (scope, all) = try await scopes.chosen(asked, of: principal, for: .superviseMaintenanceFunds) else { throw AccessRefused(status: .notFound) }
+        let (scope, all) = try await scopes.required(asked, for: .superviseMaintenanceFunds, context)
         let rows = try await funds.supervision(in: scope.code)
         let rates = try await funds.rates(at: scope.code)
         var values = values

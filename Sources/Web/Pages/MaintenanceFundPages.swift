@@ -85,10 +85,7 @@ struct MaintenanceFundPages {
         }
         router.post("/maintenance-funds/rates") { request, context in
             let fields = try await FormFields.of(request, context: context)
-            let principal = try context.signedIn()
-            guard principal.mayEver(.keepMaintenanceFund) else { throw AccessRefused(status: .forbidden) }
-            guard let (scope, _) = try await scopes.chosen(fields.text("division"), of: principal, for: .keepMaintenanceFund)
-            else { throw AccessRefused(status: .notFound) }
+            let (scope, _) = try await scopes.required(fields.text("division"), for: .keepMaintenanceFund, context)
             do {
                 guard let kind = BuildingKind(rawValue: fields.text("kind")) else {
                     throw DomainError(code: "kind_required", message: "请选择楼栋类型", english: "choose the building kind", field: "kind")

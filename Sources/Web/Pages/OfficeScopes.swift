@@ -36,6 +36,15 @@ struct OfficeScopes {
         return all.first { $0.code.rawValue == asked }.map { ($0, all) }
     }
 
+    /// The scope a request names for `action`, or the account's first: 403 when the account may never
+    /// do it, 404 when it names a scope the account does not hold.
+    func required(_ asked: String?, for action: Action, _ context: WuyeRequestContext) async throws -> (Scope, [Scope]) {
+        let principal = try context.signedIn()
+        guard principal.mayEver(action) else { throw AccessRefused(status: .forbidden) }
+        guard let found = try await chosen(asked, of: principal, for: action) else { throw AccessRefused(status: .notFound) }
+        return found
+    }
+
     /// What a page needs to show the scope and let an account with several choose: `scope`, `division`,
     /// `chooseScope` and `scopes`.
     static func chooser(_ scope: Scope, _ all: [Scope]) -> [String: Any] {

@@ -8,8 +8,7 @@ import WuyeCore
 extension PartyPages {
     func page(_ context: WuyeRequestContext, asked: String?, values: [String: Any], status: HTTPResponse.Status) async throws -> Response {
         let principal = try context.signedIn()
-        guard principal.mayEver(.managePartyBuilding) else { throw AccessRefused(status: .forbidden) }
-        guard let (scope, all) = try await scopes.chosen(asked, of: principal, for: .managePartyBuilding) else { throw AccessRefused(status: .notFound) }
+        let (scope, all) = try await scopes.required(asked, for: .managePartyBuilding, context)
         let coverage = try await party.coverage(in: scope.code)
         let targets = try await party.targets(in: scope.code)
         let communities = try await scopes.communities(under: scope.code)

@@ -85,11 +85,7 @@ struct PartyPages {
     func write(_ request: Request, _ context: WuyeRequestContext,
                _ body: (FormFields, OfficeScopes.Scope) async throws -> Void) async throws -> Response {
         let fields = try await FormFields.of(request, context: context)
-        let principal = try context.signedIn()
-        guard principal.mayEver(.managePartyBuilding) else { throw AccessRefused(status: .forbidden) }
-        guard let (scope, _) = try await scopes.chosen(fields.text("division"), of: principal, for: .managePartyBuilding) else {
-            throw AccessRefused(status: .notFound)
-        }
+        let (scope, _) = try await scopes.required(fields.text("division"), for: .managePartyBuilding, context)
         do {
             try await body(fields, scope)
             return Response.redirect(to: "/party?division=\(scope.code)", type: .normal)
