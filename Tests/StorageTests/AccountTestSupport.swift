@@ -22,6 +22,8 @@ let quickHasher = PasswordHasher(cost: 4)
 extension WuyeDatabase {
     /// The registry of `goodRegistry` imported, for tests that need owners and homes.
     func importGoodRegistry() async throws {
-        _ = try await RegistryImporter(database: self).importFile(path: try registryFile(goodRegistry), onIssue: { _ in })
+        _ = try await withRegistryFile(goodRegistry) { path in
+            try await RegistryImporter(database: self).importFile(path: path, onIssue: { _ in })
+        }
     }
 }

@@ -6,17 +6,19 @@ import WuyeCore
 
 @Suite(.serialized)
 struct RegistryImportTests {
-    private func importing(_ path: String, into db: WuyeDatabase) async throws -> (RegistryImportOutcome, [RegistryIssue]) {
-        var issues: [RegistryIssue] = []
-        let outcome = try await RegistryImporter(database: db).importFile(path: path, onIssue: { issues.append($0) })
-        return (outcome, issues)
+    private func importing(_ lines: [String], into db: WuyeDatabase) async throws -> (RegistryImportOutcome, [RegistryIssue]) {
+        try await withRegistryFile(lines) { path in
+            var issues: [RegistryIssue] = []
+            let outcome = try await RegistryImporter(database: db).importFile(path: path, onIssue: { issues.append($0) })
+            return (outcome, issues)
+        }
     }
 
     @Test(arguments: TestBackend.available)
     func goodFileCreatesTheRegistryWithCountsRolledUp(backend: TestBackend) async throws {
         let db = try await backend.open()
         defer { Task { await db.shutdown() } }
-        let (outcome, issues) = try await importing(try registryFile(goodRegistry), into: db)
+        let (outcome, issues) = try await importing(goodRegistry, into: db)
 
         #expect(issues.isEmpty)
         guard case .imported(let summary) = outcome else { Issue.record("rejected"); return }
@@ -41,9 +43,8 @@ struct RegistryImportTests {
     func importingTheSameFileAgainChangesNothing(backend: TestBackend) async throws {
         let db = try await backend.open()
         defer { Task { await db.shutdown() } }
-        let path = try registryFile(goodRegistry)
-        _ = try await importing(path, into: db)
-        let (outcome, _) = try await importing(path, into: db)
+        _ = try await importing(goodRegistry, into: db)
+        let (outcome, _) = try await importing(goodRegistry, into: db)
 
         #expect(outcome == .imported({ var s = RegistryImportSummary(); s.rows = 4; return s }()))
         #expect(try await db.count("homes") == 3)
@@ -54,12 +55,12 @@ struct RegistryImportTests {
     func changedAreasAndOwnersAreUpdated(backend: TestBackend) async throws {
         let db = try await backend.open()
         defer { Task { await db.shutdown() } }
-        _ = try await importing(try registryFile(goodRegistry), into: db)
+        _ = try await importing(goodRegistry, into: db)
         var changed = goodRegistry
         changed[1] = changed[1].replacingOccurrences(of: "89.37", with: "90.00")
         changed[2] = "370202,市南区,370202001,香港中路街道,370202001001,海逸社区,海逸花园,closed,1,1,101,90.00,王五,91370200264574251E,,yes"
         changed = changed.map { $0.replacingOccurrences(of: "13812345678", with: "13900001111") }
-        let (outcome, issues) = try await importing(try registryFile(changed), into: db)
+        let (outcome, issues) = try await importing(changed, into: db)
 
         #expect(issues.isEmpty)
         guard case .imported(let summary) = outcome else { Issue.record("rejected"); return }
@@ -87,7 +88,7 @@ struct RegistryImportTests {
             "370202,市南区,370202001,香港中路街道,370202001001,海逸社区,海逸花园,villa,3,1,102,-5,,,,maybe",
             "370202,市南区,370202001,香港中路街道,370202001001,海逸社区,海逸花园,closed,1,1,101,95.00,张三,370202199001011237,,yes",
         ]
-        let (outcome, issues) = try await importing(try registryFile(bad), into: db)
+        let (outcome, issues) = try await importing(bad, into: db)
 
         #expect(outcome == .rejected(issues: issues.count))
         let described = issues.map(\.description)
@@ -110,7 +111,7 @@ struct RegistryImportTests {
         let db = try await backend.open()
         defer { Task { await db.shutdown() } }
         let chinese = "\u{FEFF}区县代码,区县名称,街道代码,街道名称,社区代码,社区名称,小区名称,小区类型,楼栋,单元,房号,建筑面积,业主姓名,证件号码,联系电话,是否交付"
-        let (outcome, issues) = try await importing(try registryFile([chinese] + goodRegistry.dropFirst()), into: db)
+        let (outcome, issues) = try await importing([chinese] + goodRegistry.dropFirst(), into: db)
 
         #expect(issues.isEmpty)
         guard case .imported(let summary) = outcome else { Issue.record("rejected"); return }
@@ -123,7 +124,7 @@ struct RegistryImportTests {
         defer { Task { await db.shutdown() } }
         let other = "370202,市南区,370202001,香港中路街道,370202001001,海逸社区,银海大厦,commercial,1,1,101,300,青岛银海,91350100M000100Y43,,yes"
         let split = [goodRegistry[0], goodRegistry[1], other, goodRegistry[2], goodRegistry[3], goodRegistry[4]]
-        let (outcome, issues) = try await importing(try registryFile(split), into: db)
+        let (outcome, issues) = try await importing(split, into: db)
 
         #expect(issues.isEmpty)
         guard case .imported(let summary) = outcome else { Issue.record("rejected"); return }

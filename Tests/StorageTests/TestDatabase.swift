@@ -50,11 +50,12 @@ extension WuyeDatabase {
 
 struct DatabaseURLNotPostgres: Error {}
 
-/// Writes a registry CSV into a temporary file.
-func registryFile(_ lines: [String]) throws -> String {
+/// Runs `body` with the path of a temporary registry CSV holding `lines`, removed afterwards.
+func withRegistryFile<T>(_ lines: [String], _ body: (String) async throws -> T) async throws -> T {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("registry-\(UUID().uuidString).csv").path
     try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-    return path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try await body(path)
 }
 
 let registryHeader = "district_code,district_name,subdistrict_code,subdistrict_name,community_code,community_name,compound_name,compound_type,building,unit,home,area_m2,owner_name,owner_id_number,owner_phone,delivered"

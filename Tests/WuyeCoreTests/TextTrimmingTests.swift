@@ -14,4 +14,13 @@ struct TextTrimmingTests {
         #expect("\u{00A0}501\r\n".trimmedWhitespace == "501")
         #expect("王 小明".trimmedWhitespace == "王 小明")
     }
+
+    @Test func everyUnicodeSpaceIsTrimmedAndNothingElse() {
+        for value in UInt32(0)...0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let padded = "\(Character(scalar))x\(Character(scalar))"
+            let expected = scalar.properties.isWhitespace ? "x" : padded
+            #expect(padded.trimmedWhitespace == expected, "U+\(String(value, radix: 16))")
+        }
+    }
 }

@@ -69,8 +69,7 @@ public struct RegistryImporter: Sendable {
         }
 
         do {
-            let summary = try await database.write { sql in
-                let writer = try await RegistryWriter(sql: sql)
+            let summary = try await database.write { sql in try await RegistryWriter.writing(on: sql) { writer in
                 var fileCheck = RegistryFileCheck(header: parser.header)
                 var rows = 0
                 while true {
@@ -100,7 +99,7 @@ public struct RegistryImporter: Sendable {
                 }
                 // Throwing rolls the whole transaction back.
                 if issues > 0 { throw Rejected(issues: issues) }
-                let summary = try await writer.finish()
+                let summary = try await writer.finish().summary
                 if summary.changedAnything {
                     try await AuditLog.append(AuditChange(action: "registry.import", targetType: "registry_file",
                                                           targetID: (path as NSString).lastPathComponent,
@@ -108,7 +107,7 @@ public struct RegistryImporter: Sendable {
                                               by: actor, at: Date(), sql: sql)
                 }
                 return summary
-            }
+            } }
             return .imported(summary)
         } catch let rejected as Rejected {
             return .rejected(issues: rejected.issues)

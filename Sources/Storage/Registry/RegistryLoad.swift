@@ -12,13 +12,14 @@ extension WuyeDatabase {
         alsoWrite: (any SQLDatabase, [CompoundKey: Int64], RegistryImportSummary) async throws -> Void = { _, _, _ in }
     ) async throws -> RegistryImportSummary {
         try await write { sql in
-            let writer = try await RegistryWriter(sql: sql)
-            for index in 0..<compounds {
-                for row in rows(index) { try await writer.add(row) }
+            let written = try await RegistryWriter.writing(on: sql) { writer in
+                for index in 0..<compounds {
+                    for row in rows(index) { try await writer.add(row) }
+                }
+                return try await writer.finish()
             }
-            let summary = try await writer.finish()
-            try await alsoWrite(sql, writer.touchedCompounds, summary)
-            return summary
+            try await alsoWrite(sql, written.touched, written.summary)
+            return written.summary
         }
     }
 }

@@ -6,14 +6,61 @@ import WuyeCore
 /// compound (as exports and the demo generator give them), each group is planned against the
 /// compound as stored and written in bulk. A compound whose rows come back later in the file is
 /// merged, not overwritten: homes already listed keep the owners this import gave them.
+///
+/// One compound is written while the caller reads and checks the next one, so on two cores the
+/// file's parsing and the database's writing overlap instead of taking turns. At most one
+/// compound is in flight, which keeps memory flat and the writes in file order.
 final class RegistryWriter {
+    private let compounds: CompoundWriter
+    private var pending: [RegistryRow] = []
+    private var writing: Task<Void, any Error>?
+
+    private init(sql: any SQLDatabase) async throws {
+        compounds = try await CompoundWriter(sql: sql)
+    }
+
+    /// Runs `body` with a writer on the transaction `sql`. Whatever way `body` ends, no write is
+    /// still running when this returns, so none can outlive the transaction.
+    static func writing<T>(on sql: any SQLDatabase, _ body: (RegistryWriter) async throws -> T) async throws -> T {
+        let writer = try await RegistryWriter(sql: sql)
+        do {
+            return try await body(writer)
+        } catch {
+            _ = try? await writer.writing?.value
+            throw error
+        }
+    }
+
+    func add(_ row: RegistryRow) async throws {
+        if let first = pending.first, first.compoundKey != row.compoundKey { try await hand(over: pending) }
+        if pending.isEmpty { pending.reserveCapacity(1_024) }
+        pending.append(row)
+    }
+
+    /// Writes what is pending and rolls the counts up. Call once at the end.
+    func finish() async throws -> (summary: RegistryImportSummary, touched: [CompoundKey: Int64]) {
+        if !pending.isEmpty { try await hand(over: pending) }
+        try await writing?.value
+        writing = nil
+        return try await compounds.finish()
+    }
+
+    private func hand(over rows: [RegistryRow]) async throws {
+        pending = []
+        try await writing?.value
+        let compounds = self.compounds
+        writing = Task { try await compounds.write(rows) }
+    }
+}
+
+/// Plans and writes one compound's rows at a time against the compound as stored.
+private actor CompoundWriter {
     private let store: RegistryStore
     private var ids: RegistryIDs
     private var divisions: [String: String]
-    private var pending: [RegistryRow] = []
     private var listedHomes: Set<Int64> = []
-    private(set) var summary = RegistryImportSummary()
-    private(set) var touchedCompounds: [CompoundKey: Int64] = [:]
+    private var summary = RegistryImportSummary()
+    private var touchedCompounds: [CompoundKey: Int64] = [:]
 
     init(sql: any SQLDatabase) async throws {
         store = RegistryStore(sql: sql)
@@ -21,22 +68,8 @@ final class RegistryWriter {
         divisions = try await store.divisionNames()
     }
 
-    func add(_ row: RegistryRow) async throws {
-        if let first = pending.first, first.compoundKey != row.compoundKey { try await flush() }
-        pending.append(row)
-    }
-
-    /// Writes what is pending and rolls the counts up. Call once at the end.
-    func finish() async throws -> RegistryImportSummary {
-        try await flush()
-        try await store.refreshDivisionCounts()
-        return summary
-    }
-
-    private func flush() async throws {
-        guard let first = pending.first else { return }
-        let rows = pending
-        pending.removeAll(keepingCapacity: true)
+    func write(_ rows: [RegistryRow]) async throws {
+        guard let first = rows.first else { return }
         try await ensureDivisions(first)
         let key = first.compoundKey
         let stored = try await store.compound(key)
@@ -51,6 +84,11 @@ final class RegistryWriter {
         touchedCompounds[key] = plan.compoundID
         listedHomes.formUnion(plan.newHomes.map(\.id))
         listedHomes.formUnion(plan.listedExistingHomes)
+    }
+
+    func finish() async throws -> (summary: RegistryImportSummary, touched: [CompoundKey: Int64]) {
+        try await store.refreshDivisionCounts()
+        return (summary, touchedCompounds)
     }
 
     /// Creates the city, district, subdistrict and community of a row if new; renames them
