@@ -1,3 +1,4 @@
+import Access
 import Foundation
 import Hummingbird
 import Logging
@@ -14,11 +15,21 @@ public struct WebConfiguration: Sendable {
     public var clock: any WuyeClock
     /// The bearer token a metrics scraper presents at `/metrics`; without one the route is not served.
     public var metricsToken: String?
+    /// Writes per account or client address; nil: no limit (in-process tests; `wuye serve` sets one).
+    public var writeRateLimit: WriteRateLimit?
+    /// One log line per request (`wuye serve`); off in in-process tests.
+    public var logRequests: Bool
+    /// The address of a reverse proxy whose `X-Real-IP` names the client.
+    public var trustedProxy: String?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, security: WebSecurity = WebSecurity(),
                 hasher: PasswordHasher = PasswordHasher(), gateway: any MessageGateway = LogMessageGateway(),
-                clock: any WuyeClock = SystemClock(), metricsToken: String? = nil) {
+                clock: any WuyeClock = SystemClock(), metricsToken: String? = nil,
+                writeRateLimit: WriteRateLimit? = nil, logRequests: Bool = false, trustedProxy: String? = nil) {
+        self.trustedProxy = trustedProxy
         self.metricsToken = metricsToken
+        self.writeRateLimit = writeRateLimit
+        self.logRequests = logRequests
         self.host = host
         self.port = port
         self.security = security
@@ -54,14 +65,19 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
     let renderer = try await PageRenderer.load()
     guard let resources = Bundle.module.resourceURL else { throw PageRenderer.PageError.templatesMissing }
 
-    router.add(middleware: LogRequestsMiddleware(.debug))
+    // Outermost: the id is set before anything else logs or audits.
+    router.add(middleware: RequestLogMiddleware(logEachRequest: configuration.logRequests))
     // Outside the error middleware, so it counts the statuses users actually get.
     let metrics = RequestMetrics()
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     // Outermost, so that the file middleware still sees the router's "not found" and serves a file.
     router.add(middleware: ErrorMiddleware(renderer: renderer))
     router.add(middleware: FileMiddleware(resources.appendingPathComponent("Public").path, urlBasePath: "/static"))
+    if let proxy = configuration.trustedProxy { router.add(middleware: ClientAddressMiddleware(trustedProxy: proxy)) }
     router.add(middleware: IdentityMiddleware(accounts: accounts, sessions: sessions, tokens: tokens))
+    if let limit = configuration.writeRateLimit {
+        router.add(middleware: WriteRateLimitMiddleware(limiter: WriteRateLimiter(limit: limit)))
+    }
     router.add(middleware: CSRFMiddleware())
     router.get("/healthz") { _, _ in "ok" }
     router.get("/readyz") { _, _ -> Response in
@@ -75,10 +91,24 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
               Secret.equal(header, "Bearer " + token) else { throw AccessRefused(status: .notFound) }
         let databaseUp = await database.ping()
         let leaseAge = try? await CaseScheduler.leaseAge(in: database, now: clock.now())
-        let body = metrics.exposition(gauges: [
-            ("wuye_uptime_seconds", "Seconds since this instance started.", Date().timeIntervalSince(metrics.started)),
-            ("wuye_database_up", "1 when the database answers.", databaseUp ? 1 : 0),
-            ("wuye_escalation_sweep_age_seconds", "Seconds since the escalation sweep last ran on any instance (-1: never).", leaseAge.map { Double($0) } ?? -1),
+        let pools = await database.poolUsage()
+        func perPool(_ value: (PoolUsage) -> Double) -> [(labels: String, value: Double)] {
+            pools.map { ("pool=\"\($0.pool)\"", value($0.usage)) }
+        }
+        let body = metrics.exposition([
+            .init(name: "wuye_uptime_seconds", help: "Seconds since this instance started.",
+                  samples: [("", Date().timeIntervalSince(metrics.started))]),
+            .init(name: "wuye_database_up", help: "1 when the database answers.", samples: [("", databaseUp ? 1 : 0)]),
+            .init(name: "wuye_escalation_sweep_age_seconds", help: "Seconds since the escalation sweep last ran on any instance (-1: never).",
+                  samples: [("", leaseAge.map { Double($0) } ?? -1)]),
+            .init(name: "wuye_db_pool_connections_max", help: "Connections the pool may open.", samples: perPool { Double($0.maximum) }),
+            .init(name: "wuye_db_pool_connections_in_use", help: "Connections handed out now.", samples: perPool { Double($0.inUse) }),
+            .init(name: "wuye_db_pool_connections_idle", help: "Open connections waiting for work.", samples: perPool { Double($0.idle) }),
+            .init(name: "wuye_db_pool_waiting", help: "Callers queued for a connection now.", samples: perPool { Double($0.waiting) }),
+            .init(name: "wuye_db_pool_waits_total", help: "Acquisitions that queued because every connection was busy.",
+                  type: "counter", samples: perPool { Double($0.waitedTotal) }),
+            .init(name: "wuye_db_pool_wait_seconds_total", help: "Time spent queued for a connection.",
+                  type: "counter", samples: perPool { $0.waitedSecondsTotal }),
         ])
         return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: body)))
     }

@@ -11,8 +11,9 @@ public struct WuyeRequestContext: RequestContext {
     public var principal: Principal?
     /// The session the cookie named; nil for anonymous and bearer-token requests.
     public var session: SessionStore.Current?
-    /// The client's address, for lock-out per address.
-    public let clientAddress: String?
+    /// The client's address, for lock-out and write limits per address: the peer's, or the one a
+    /// trusted proxy names (`ClientAddressMiddleware`).
+    public internal(set) var clientAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -18,8 +18,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds between escalation sweeps of overdue cases.") var sweepSeconds: Int = 60
     @Option(help: "Bearer token a Prometheus scraper presents at /metrics (or WUYE_METRICS_TOKEN); without one /metrics is not served.")
     var metricsToken: String?
+    @Option(help: "Writes per second each account (or, signed out, each client address) may make; 0: no limit.")
+    var writeRate: Double = 20
+    @Option(help: "Writes one account or address may make at once before the rate applies.") var writeBurst: Double = 60
+    @Option(help: "Log lines as json (one object per line, for a log shipper) or text; default json unless on a terminal (or WUYE_LOG_FORMAT).")
+    var logFormat: LogFormat?
+
+    @Option(help: "Address of a reverse proxy (e.g. 127.0.0.1 for nginx on the same machine) whose X-Real-IP header names the client.")
+    var trustedProxy: String?
+
+    enum LogFormat: String, ExpressibleByArgument { case json, text }
 
     func run() async throws {
+        let format = logFormat ?? ProcessInfo.processInfo.environment["WUYE_LOG_FORMAT"].flatMap(LogFormat.init)
+            ?? (isatty(STDERR_FILENO) == 1 ? .text : .json)
+        if format == .json { LoggingSystem.bootstrap { JSONLogHandler(label: $0) } }
         var logger = Logger(label: "wuye")
         logger.logLevel = .info
         let url = try database.url()
@@ -48,8 +61,10 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("wuye on \(url) listening at http://\(host):\(port)")
         let security = WebSecurity(secureCookies: publicURL?.lowercased().hasPrefix("https://") ?? false)
         let token = metricsToken ?? ProcessInfo.processInfo.environment["WUYE_METRICS_TOKEN"]
-        let app = try await buildApplication(configuration: .init(host: host, port: port, security: security, metricsToken: token),
-                                             database: db, logger: logger)
+        let limit = writeRate > 0 ? WriteRateLimit(perSecond: writeRate, burst: writeBurst) : nil
+        let configuration = WebConfiguration(host: host, port: port, security: security, metricsToken: token,
+                                             writeRateLimit: limit, logRequests: true, trustedProxy: trustedProxy)
+        let app = try await buildApplication(configuration: configuration, database: db, logger: logger)
         // The escalation sweep runs beside the server; with several instances the lease lets one sweep.
         let sweeper = Task { await CaseScheduler(database: db, holder: "\(host):\(port)-\(ProcessInfo.processInfo.processIdentifier)")
             .run(every: .seconds(sweepSeconds), logger: logger) }

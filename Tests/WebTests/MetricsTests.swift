@@ -11,7 +11,7 @@ import WuyeCore
 /// counted by route pattern (not raw path) and status, with latency histograms and the gauges.
 struct MetricsTests {
     @Test func aScraperWithTheTokenReadsCountsByRoutePatternAndStatus() async throws {
-        try await withDemoApp(metricsToken: "scrape-secret") { browser, _ in
+        try await withDemoApp(configure: { $0.metricsToken = "scrape-secret" }) { browser, _ in
             _ = try await browser.execute(uri: "/healthz")
             _ = try await browser.execute(uri: "/healthz")
             _ = try await browser.execute(uri: "/compounds/1")     // not signed in: sent to sign in
@@ -27,6 +27,10 @@ struct MetricsTests {
             #expect(text.contains("wuye_http_request_duration_seconds_bucket{method=\"GET\",route=\"/healthz\",le=\"+Inf\"} 2"))
             #expect(text.contains("wuye_database_up 1.0") && text.contains("wuye_escalation_sweep_age_seconds -1.0"))
             #expect(!text.contains("/compounds/1\""))
+            // The demo app runs on SQLite: readers beside one writer; the scrape itself holds no connection.
+            #expect(text.contains("wuye_db_pool_connections_max{pool=\"writer\"} 1.0"))
+            #expect(text.contains("wuye_db_pool_connections_in_use{pool=\"readers\"} 0.0"))
+            #expect(text.contains("# TYPE wuye_db_pool_waits_total counter"))
         }
     }
 }

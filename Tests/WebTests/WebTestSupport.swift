@@ -1,3 +1,4 @@
+import Access
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -33,16 +34,19 @@ final class RecordingGateway: MessageGateway, @unchecked Sendable {
 
 /// An application over a fresh SQLite database with the small demo city and its accounts. bcrypt
 /// runs at cost 4 here: the same algorithm, fewer rounds, so a suite of sign-ins stays quick.
-func withDemoApp(gateway: RecordingGateway = RecordingGateway(), clock: any WuyeClock = SystemClock(), metricsToken: String? = nil,
+func withDemoApp(gateway: RecordingGateway = RecordingGateway(), clock: any WuyeClock = SystemClock(),
+                 overHTTP: Bool = false, configure: (inout WebConfiguration) -> Void = { _ in },
                  _ body: @escaping @Sendable (Browser, WuyeDatabase) async throws -> Void) async throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("wuye-web-\(UUID().uuidString).sqlite").path
     let database = try await WuyeDatabase.open(.sqlite(path: path))
     _ = try await DemoLoader.load(DemoCity(scale: .small), into: database)
     try await DemoAccounts.create(in: database, hasher: testHasher, clock: clock)
-    let configuration = WebConfiguration(hasher: testHasher, gateway: gateway, clock: clock, metricsToken: metricsToken)
+    var configuration = WebConfiguration(hasher: testHasher, gateway: gateway, clock: clock)
+    configure(&configuration)
     let app = Application(router: try await buildRouter(database: database, configuration: configuration))
     do {
-        try await app.test(.router) { client in try await body(Browser(client), database) }
+        // Over HTTP on loopback when a test needs the peer's address; otherwise straight into the router.
+        try await app.test(overHTTP ? .live : .router) { client in try await body(Browser(client), database) }
     } catch {
         await database.shutdown()
         throw error

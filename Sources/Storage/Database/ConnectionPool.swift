@@ -15,6 +15,8 @@ actor ConnectionPool {
     private var opened = 0
     private var waiters: [CheckedContinuation<any PooledConnection, any Error>] = []
     private var closed = false
+    private var waited = 0
+    private var waitedSeconds = 0.0
 
     init(maximum: Int, open: @escaping @Sendable () async throws -> any PooledConnection) {
         self.maximum = maximum
@@ -33,7 +35,19 @@ actor ConnectionPool {
                 throw error
             }
         }
+        let start = ContinuousClock.now
+        defer {
+            let elapsed = ContinuousClock.now - start
+            waited += 1
+            waitedSeconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
         return try await withCheckedThrowingContinuation { waiters.append($0) }
+    }
+
+    /// For `/metrics`: how full the pool is and how long callers have queued for it.
+    func usage() -> PoolUsage {
+        PoolUsage(maximum: maximum, open: opened, idle: idle.count, waiting: waiters.count,
+                  waitedTotal: waited, waitedSecondsTotal: waitedSeconds)
     }
 
     func release(_ connection: any PooledConnection) async {
@@ -60,6 +74,19 @@ actor ConnectionPool {
         idle.removeAll()
         for connection in connections { await connection.close() }
     }
+}
+
+/// A pool's state at one moment, and its waits since it opened.
+public struct PoolUsage: Sendable, Equatable {
+    public let maximum: Int
+    public let open: Int
+    public let idle: Int
+    public let waiting: Int
+    /// Acquisitions that found every connection busy and queued.
+    public let waitedTotal: Int
+    public let waitedSecondsTotal: Double
+
+    public var inUse: Int { open - idle }
 }
 
 struct DatabaseUnavailable: Error, CustomStringConvertible {

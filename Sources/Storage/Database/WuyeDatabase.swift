@@ -97,6 +97,12 @@ public final class WuyeDatabase: Sendable {
         }
     }
 
+    /// The pools by name: SQLite's readers and its one writer, or PostgreSQL's one shared pool.
+    public func poolUsage() async -> [(pool: String, usage: PoolUsage)] {
+        if writers === readers { return [("shared", await readers.usage())] }
+        return [("readers", await readers.usage()), ("writer", await writers.usage())]
+    }
+
     /// Does the database answer? For `/readyz`.
     public func ping() async -> Bool {
         do {

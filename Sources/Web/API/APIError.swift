@@ -60,6 +60,9 @@ extension APIError {
             case .forbidden: APIError(.forbidden, code: "forbidden", message: "无权进行此操作")
             default: APIError(.notFound, code: "not_found", message: "不存在或不在您的管理范围内")
             }
+        case let limited as WriteRateLimited:
+            return APIError(.tooManyRequests, code: "rate_limited",
+                            message: "写入太频繁，请 \(limited.retryAfterSeconds) 秒后再试（Retry-After）")
         case is CSRFRejected:
             return APIError(.forbidden, code: "csrf_failed", message: "缺少或错误的 CSRF 令牌（X-CSRF-Token）", field: "_csrf")
         case let error as DomainError:

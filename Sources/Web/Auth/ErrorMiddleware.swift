@@ -11,10 +11,11 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            if request.uri.path.hasPrefix("/api/") {
-                return try APIError.from(error, logger: context.logger).response(from: request, context: context)
-            }
-            return page(for: error, request: request, context: context)
+            var response = request.uri.path.hasPrefix("/api/")
+                ? try APIError.from(error, logger: context.logger).response(from: request, context: context)
+                : page(for: error, request: request, context: context)
+            if let limited = error as? WriteRateLimited { response.headers[.retryAfter] = "\(limited.retryAfterSeconds)" }
+            return response
         }
     }
 
@@ -28,6 +29,8 @@ struct ErrorMiddleware: RouterMiddleware {
         case is AccessRefused,
              is HTTPError where (error as? HTTPError)?.status == .notFound:
             (.notFound, "找不到页面", "要找的内容不存在，或不在您的管理范围内。")
+        case let limited as WriteRateLimited:
+            (.tooManyRequests, "操作太频繁", "请 \(limited.retryAfterSeconds) 秒后再试。")
         case is CSRFRejected:
             (.forbidden, "表单已过期", "为保护您的账号，这次提交没有生效。请回到上一页刷新后重试。")
         case is NIOTooManyBytesError:

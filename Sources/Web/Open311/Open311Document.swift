@@ -1,4 +1,5 @@
 import Foundation
+import WuyeCore
 import Hummingbird
 
 /// A GeoReport v2 answer, written once and rendered as JSON or XML the way the specification's
@@ -56,36 +57,21 @@ struct Open311Document: Sendable {
     }
 
     static func json(object fields: Fields) -> String {
-        "{" + fields.map { key, value in quoted(key) + ":" + json(value) }.joined(separator: ",") + "}"
+        "{" + fields.map { key, value in JSONText.quoted(key) + ":" + json(value) }.joined(separator: ",") + "}"
     }
 
     static func json(_ value: Value) -> String {
         switch value {
-        case .text(let text): text.map(quoted) ?? "null"
+        case .text(let text): text.map(JSONText.quoted) ?? "null"
         case .number(let number): String(number)
         case .decimal(let digits): digits
         case .bool(let flag): flag ? "true" : "false"
         case .object(let fields): json(object: fields)
         case .objects(_, let items): "[" + items.map(json(object:)).joined(separator: ",") + "]"
-        case .strings(_, let items): "[" + items.map(quoted).joined(separator: ",") + "]"
+        case .strings(_, let items): "[" + items.map(JSONText.quoted).joined(separator: ",") + "]"
         }
     }
 
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
 
     // MARK: - XML
 

@@ -33,8 +33,17 @@ final class RequestMetrics: @unchecked Sendable {
         }
     }
 
-    /// The text exposition (format 0.0.4) of the request series, plus the gauges given.
-    func exposition(gauges: [(name: String, help: String, value: Double)]) -> String {
+    /// A metric family beside the request series: its samples as (labels, value), labels already
+    /// written as `name="value",…` (empty for none).
+    struct Family {
+        let name: String
+        let help: String
+        var type = "gauge"
+        let samples: [(labels: String, value: Double)]
+    }
+
+    /// The text exposition (format 0.0.4) of the request series, plus the families given.
+    func exposition(_ families: [Family]) -> String {
         let snapshot = lock.withLock { series }
         var out = "# HELP wuye_http_requests_total Requests answered, by method, route and status.\n# TYPE wuye_http_requests_total counter\n"
         for (key, one) in snapshot.sorted(by: { $0.key < $1.key }) { out += "wuye_http_requests_total{\(labels(key))} \(one.count)\n" }
@@ -54,7 +63,12 @@ final class RequestMetrics: @unchecked Sendable {
             out += "wuye_http_request_duration_seconds_bucket{\(base),le=\"+Inf\"} \(one.count)\n"
             out += "wuye_http_request_duration_seconds_sum{\(base)} \(one.seconds)\nwuye_http_request_duration_seconds_count{\(base)} \(one.count)\n"
         }
-        for gauge in gauges { out += "# HELP \(gauge.name) \(gauge.help)\n# TYPE \(gauge.name) gauge\n\(gauge.name) \(gauge.value)\n" }
+        for family in families {
+            out += "# HELP \(family.name) \(family.help)\n# TYPE \(family.name) \(family.type)\n"
+            for sample in family.samples {
+                out += sample.labels.isEmpty ? "\(family.name) \(sample.value)\n" : "\(family.name){\(sample.labels)} \(sample.value)\n"
+            }
+        }
         return out
     }
 
