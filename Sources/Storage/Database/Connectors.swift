@@ -15,9 +15,15 @@ struct SQLitePooledConnection: PooledConnection {
     /// across a process crash; the README says what a power loss can cost), foreign keys on.
     static func open(path: String, cacheKiB: Int, logger: Logger) async throws -> SQLitePooledConnection {
         let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-        for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 10000",
-                       "PRAGMA foreign_keys = ON", "PRAGMA cache_size = -\(cacheKiB)", "PRAGMA temp_store = MEMORY"] {
-            _ = try await connection.query(pragma)
+        do {
+            for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 10000",
+                           "PRAGMA foreign_keys = ON", "PRAGMA cache_size = -\(cacheKiB)", "PRAGMA temp_store = MEMORY"] {
+                _ = try await connection.query(pragma)
+            }
+        } catch {
+            // A file that is not a database fails here; the handle must still be closed.
+            try? await connection.close()
+            throw error
         }
         return SQLitePooledConnection(connection: connection)
     }
