@@ -46,6 +46,8 @@ public func buildApplication(
     let router = try await buildRouter(database: database, configuration: configuration)
     return Application(
         router: router,
+        // A connection that sends nothing for a minute is closed, so idle and abandoned ones do not pile up.
+        server: .http1(configuration: .init(idleTimeout: .seconds(60))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "wuye"),
         logger: logger)
 }

@@ -17,6 +17,33 @@ struct CaseFlowTests {
         try await browser.postMultipart("/cases", fields, files: photo.map { [.init(field: "photos", filename: "IMG_0001.jpg", contentType: "image/jpeg", bytes: $0)] } ?? [])
     }
 
+    @Test func anUploadCutOffInTransitIsRefusedAndCreatesNothing() async throws {
+        try await withDemoApp { owner, database in
+            try await owner.signIn(.owner)
+            let form = try await owner.execute(uri: "/cases/new")
+            let compound = try #require(form.text.firstMatch(of: /name="compound_id" value="(\d+)"/)?.1)
+            func part(_ name: String, _ value: String) -> String {
+                "--XYZ\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+            }
+            let whole = part("_csrf", owner.csrf) + part("compound_id", String(compound)) + part("kind", "repair")
+                + part("description", "厨房水管漏水")
+            // The photo's part and the closing delimiter never arrived: without the check the case
+            // would be created without its photo.
+            let cutOff = whole + "--XYZ\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"a.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n\u{FF}"
+            for body in [cutOff, whole, "this is not multipart at all\r\n\r\n--"] {
+                let refused = try await owner.execute(uri: "/cases", method: .post,
+                                                      headers: [.contentType: "multipart/form-data; boundary=XYZ"], body: ByteBuffer(string: body))
+                #expect(refused.status == .badRequest && refused.text.contains("上传不完整"))
+            }
+            #expect(try await database.count("cases") == 0)
+            let complete = try await owner.execute(uri: "/cases", method: .post, headers: [.contentType: "multipart/form-data; boundary=XYZ"],
+                                                   body: ByteBuffer(string: whole + "--XYZ--\r\n"))
+            #expect(complete.status == .seeOther)
+            #expect(try await database.count("cases") == 1)
+        }
+    }
+
     @Test func anOwnersPhoneReportReachesTheStewardAndEndsWithTheRating() async throws {
         try await withDemoApp { owner, database in
             try await owner.signIn(.owner)

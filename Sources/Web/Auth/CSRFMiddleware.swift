@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import Storage
 
 /// Every state-changing request from a browser carries the CSRF token: the session's for signed-in
@@ -14,6 +15,10 @@ struct CSRFMiddleware: RouterMiddleware {
         var request = request
         var context = context
         context.maxUploadSize = UploadLimits.limit(for: request)
+        // A declared length over the limit is refused before a byte of the body is read.
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > context.maxUploadSize {
+            throw NIOTooManyBytesError(maxBytes: context.maxUploadSize)
+        }
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         if context.principal != nil, context.session == nil { return try await next(request, context) }  // bearer token
         // Open311 clients carry no cookies: a post is authorised by its api_key alone, never by a session.

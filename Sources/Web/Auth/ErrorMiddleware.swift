@@ -37,6 +37,8 @@ struct ErrorMiddleware: RouterMiddleware {
             (.contentTooLarge, "内容过大", "提交的内容超过了允许的大小（64 KB）。")
         case let error as HTTPError:
             (error.status, "请求有误", error.status.reasonPhrase)
+        case let error as APIError where error.status.code < 500:
+            (error.status, "请求有误", error.message)
         default:
             (.internalServerError, "出错了", "服务器内部错误，请稍后再试。")
         }

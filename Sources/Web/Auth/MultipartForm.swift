@@ -21,6 +21,11 @@ struct MultipartForm {
     }
 
     init(body: ByteBuffer, boundary: String) throws {
+        // A body cut off in transit parses as a shorter form, its last part silently dropped: only a
+        // body that ends with the closing delimiter (as every browser sends it) is taken whole.
+        guard Self.endsWithClosingDelimiter(body, boundary: boundary) else {
+            throw APIError.badParameter("body", "上传不完整或格式不正确，请重新提交")
+        }
         let parser = MultipartParser(boundary: boundary)
         var parts: [MultipartPart] = []
         var headers = HTTPHeaders()
@@ -49,6 +54,12 @@ struct MultipartForm {
                 fields[name] = String(buffer: part.body)
             }
         }
+    }
+
+    private static func endsWithClosingDelimiter(_ body: ByteBuffer, boundary: String) -> Bool {
+        var bytes = body.readableBytesView[...]
+        while let last = bytes.last, last == UInt8(ascii: "\r") || last == UInt8(ascii: "\n") { bytes = bytes.dropLast() }
+        return bytes.reversed().starts(with: Array("--\(boundary)--".utf8).reversed())
     }
 
     /// A field's text, trimmed; "" when absent.
