@@ -111,7 +111,10 @@ public func buildRouter(database: WuyeDatabase, configuration: WebConfiguration 
                   type: "counter", samples: perPool { Double($0.waitedTotal) }),
             .init(name: "wuye_db_pool_wait_seconds_total", help: "Time spent queued for a connection.",
                   type: "counter", samples: perPool { $0.waitedSecondsTotal }),
-        ])
+        ] + (database.replicaAnswers.map { answered in
+            [.init(name: "wuye_db_lagging_reads_total", help: "Reads that may lag, by who answered: the replica, or the primary when it was too far behind.",
+                   type: "counter", samples: [("answered_by=\"replica\"", Double(answered.replica)), ("answered_by=\"primary\"", Double(answered.primary))])]
+        } ?? []))
         return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: body)))
     }
     let openAPI = try Data(contentsOf: resources.appendingPathComponent("openapi.json"))

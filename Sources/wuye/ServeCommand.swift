@@ -24,6 +24,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log lines as json (one object per line, for a log shipper) or text; default json unless on a terminal (or WUYE_LOG_FORMAT).")
     var logFormat: LogFormat?
 
+    @Option(help: "postgres://… of a streaming replica of the database for dashboard reads (or WUYE_REPLICA_DATABASE_URL).")
+    var replicaDatabase: String?
+    @Option(help: "Seconds the replica may be behind and still answer; further behind, the primary answers.")
+    var replicaMaxLag: Double = 5
     @Option(help: "Address of a reverse proxy (e.g. 127.0.0.1 for nginx on the same machine) whose X-Real-IP header names the client.")
     var trustedProxy: String?
 
@@ -36,7 +40,10 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "wuye")
         logger.logLevel = .info
         let url = try database.url()
-        let db = try await WuyeDatabase.open(url, logger: logger)
+        let replica = try (replicaDatabase ?? ProcessInfo.processInfo.environment["WUYE_REPLICA_DATABASE_URL"]).map { text in
+            do { return try DatabaseURL(text) } catch { throw ValidationError("--replica-database: \(error)") }
+        }
+        let db = try await WuyeDatabase.open(url, logger: logger, replica: replica, maxReplicaLagSeconds: replicaMaxLag)
         if demo, try await RegistryQueries(database: db).cities().isEmpty {
             logger.info("loading the small demo city")
             _ = try await DemoLoader.load(DemoCity(scale: .small), into: db)

@@ -23,7 +23,7 @@ public struct Dashboard: Sendable {
         let filter: SQLQueryString = "c.community_code LIKE \(bind: division.sharedPrefix + "%")"
         let rows = try await read(key: key, filter: filter)
         var names: [String: String] = [:]
-        try await database.read { sql in
+        try await database.readAllowingLag { sql in
             let query: SQLQueryString = length == 0
                 ? "SELECT CAST(id AS TEXT) AS k, name FROM compounds WHERE community_code = \(bind: division.rawValue)"
                 : "SELECT code AS k, name FROM divisions WHERE parent_code = \(bind: division.rawValue)"
@@ -46,7 +46,7 @@ public struct Dashboard: Sendable {
     public func figures(ofCompound id: Int64) async throws -> DashboardFigures? {
         let rows = try await read(key: "CAST(c.id AS TEXT)", filter: "c.id = \(bind: id)")
         guard var figures = rows[String(id)] else { return nil }
-        figures.name = try await database.read { sql in
+        figures.name = try await database.readAllowingLag { sql in
             try await sql.raw("SELECT name FROM compounds WHERE id = \(bind: id)").first()?.decode(column: "name", as: String.self) ?? ""
         }
         return figures
@@ -61,7 +61,7 @@ public struct Dashboard: Sendable {
         let yearStart = Int64((CivilDate(year: today.year, month: 1, day: 1) ?? today).startInChina.timeIntervalSince1970)
         var figures: [String: DashboardFigures] = [:]
         var compoundKeys: [Int64: String] = [:]
-        try await database.read { sql in
+        try await database.readAllowingLag { sql in
             func grouped(_ select: SQLQueryString, from: SQLQueryString, where extra: SQLQueryString = "",
                          _ apply: (inout DashboardFigures, any SQLRow) throws -> Void) async throws {
                 var query: SQLQueryString = "SELECT "
@@ -192,7 +192,7 @@ extension Dashboard {
         }
         let from = Int64((CivilDate(text: keys[0] + "-01") ?? today).startInChina.timeIntervalSince1970)
         var result = Dictionary(uniqueKeysWithValues: keys.map { ($0, Month(month: $0)) })
-        try await database.read { sql in
+        try await database.readAllowingLag { sql in
             // Grouped by Beijing day, then folded into months: at most a few hundred rows whatever the case count.
             for row in try await sql.raw("""
                 SELECT (reported_at + 28800) / 86400 AS day, CAST(COUNT(*) AS BIGINT) AS reported,
@@ -230,7 +230,7 @@ extension Dashboard {
 
 extension Dashboard {
     public func name(of division: DivisionCode) async throws -> String {
-        try await database.read { sql in
+        try await database.readAllowingLag { sql in
             try await sql.raw("SELECT name FROM divisions WHERE code = \(bind: division.rawValue)").first()?.decode(column: "name", as: String.self) ?? division.rawValue
         }
     }

@@ -61,7 +61,7 @@ public struct ServiceIndexes: Sendable {
 
     /// Published indexes of the city's districts, newest quarter first.
     public func published(city: DivisionCode) async throws -> [Row] {
-        try await database.read { sql in
+        try await database.readAllowingLag { sql in
             try await sql.raw("""
                 SELECT s.*, d.name FROM service_index s JOIN divisions d ON d.code = s.district_code
                 WHERE d.parent_code = \(bind: city.rawValue) ORDER BY s.quarter DESC, s.value_centi DESC LIMIT 400

@@ -17,17 +17,21 @@ public final class WuyeDatabase: Sendable {
     public let dialect: Dialect
     private let readers: ConnectionPool
     private let writers: ConnectionPool
+    private let replica: ReadReplica?
 
-    private init(url: DatabaseURL, dialect: Dialect, readers: ConnectionPool, writers: ConnectionPool) {
+    private init(url: DatabaseURL, dialect: Dialect, readers: ConnectionPool, writers: ConnectionPool, replica: ReadReplica? = nil) {
         self.url = url
         self.dialect = dialect
         self.readers = readers
         self.writers = writers
+        self.replica = replica
     }
 
-    /// Opens the database and runs any migrations it lacks.
+    /// Opens the database and runs any migrations it lacks. `replica` names a PostgreSQL streaming
+    /// replica of it for the reads that may lag by up to `maxReplicaLagSeconds` (`readAllowingLag`).
     public static func open(_ url: DatabaseURL, logger: Logger = Logger(label: "wuye.db"),
-                            migrate: Bool = true) async throws -> WuyeDatabase {
+                            migrate: Bool = true, replica: DatabaseURL? = nil,
+                            maxReplicaLagSeconds: Double = 5) async throws -> WuyeDatabase {
         let database: WuyeDatabase
         switch url {
         case .sqlite(let path):
@@ -43,7 +47,19 @@ public final class WuyeDatabase: Sendable {
                 try await PostgresPooledConnection.open(host: host, port: port, username: username,
                                                         password: password, database: name, logger: logger)
             }
-            database = WuyeDatabase(url: url, dialect: .postgres, readers: pool, writers: pool)
+            var standby: ReadReplica?
+            if case .postgres(let host, let port, let username, let password, let name)? = replica {
+                standby = ReadReplica(pool: ConnectionPool(maximum: 8) {
+                    try await PostgresPooledConnection.open(host: host, port: port, username: username,
+                                                            password: password, database: name, logger: logger)
+                }, maxLagSeconds: maxReplicaLagSeconds)
+            }
+            database = WuyeDatabase(url: url, dialect: .postgres, readers: pool, writers: pool, replica: standby)
+        }
+        if replica != nil, database.replica == nil {
+            await database.shutdown()
+            throw DomainError(code: "replica_needs_postgres", message: "只读副本仅支持 PostgreSQL 主库与 PostgreSQL 副本",
+                              english: "a read replica needs a PostgreSQL primary and a PostgreSQL replica", field: "replica-database")
         }
         if migrate {
             do {
@@ -68,6 +84,17 @@ public final class WuyeDatabase: Sendable {
             throw error
         }
     }
+
+    /// Runs `body` on the read replica when one is configured and within its lag bound, otherwise
+    /// as `read`. For reads that may be a few seconds behind (dashboards, lists), never for a read a
+    /// write depends on.
+    public func readAllowingLag<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        if let replica, let answer = try await replica.read(body) { return answer }
+        return try await read(body)
+    }
+
+    /// Reads the replica answered and the primary answered in its stead; nil without a replica.
+    public var replicaAnswers: (replica: Int, primary: Int)? { replica?.answered }
 
     /// Runs `body` in one transaction: all of it is written, or none of it.
     public func write<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
@@ -99,8 +126,11 @@ public final class WuyeDatabase: Sendable {
 
     /// The pools by name: SQLite's readers and its one writer, or PostgreSQL's one shared pool.
     public func poolUsage() async -> [(pool: String, usage: PoolUsage)] {
-        if writers === readers { return [("shared", await readers.usage())] }
-        return [("readers", await readers.usage()), ("writer", await writers.usage())]
+        let replicaPool = replica.map { [("replica", $0.pool)] } ?? []
+        let pools = writers === readers ? [("shared", readers)] + replicaPool : [("readers", readers), ("writer", writers)]
+        var usage: [(pool: String, usage: PoolUsage)] = []
+        for (name, pool) in pools { usage.append((name, await pool.usage())) }
+        return usage
     }
 
     /// Does the database answer? For `/readyz`.
@@ -115,5 +145,6 @@ public final class WuyeDatabase: Sendable {
     public func shutdown() async {
         await readers.shutdown()
         if writers !== readers { await writers.shutdown() }
+        await replica?.pool.shutdown()
     }
 }
