@@ -1,4 +1,5 @@
 import SQLKit
+import WuyeCore
 
 /// A connection the pool hands out: SQLKit over one SQLite or PostgreSQL connection.
 protocol PooledConnection: Sendable {
@@ -37,9 +38,8 @@ actor ConnectionPool {
         }
         let start = ContinuousClock.now
         defer {
-            let elapsed = ContinuousClock.now - start
             waited += 1
-            waitedSeconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            waitedSeconds += (ContinuousClock.now - start).inSeconds
         }
         return try await withCheckedThrowingContinuation { waiters.append($0) }
     }

@@ -21,7 +21,7 @@ final class ReadReplica: Sendable {
 
     /// Runs `body` on the replica if it is within the bound; nil when the primary must answer.
     func read<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T? {
-        guard let connection = try? await pool.acquire() else { return counts.primary() }
+        guard let connection = try? await pool.acquire() else { return passedOver() }
         let lag: Double?
         do {
             lag = try await connection.sql.raw("""
@@ -33,11 +33,11 @@ final class ReadReplica: Sendable {
                 """).first()?.decode(column: "lag", as: Double?.self)
         } catch {
             await pool.discard(connection)
-            return counts.primary()
+            return passedOver()
         }
         guard let lag, lag <= maxLagSeconds else {
             await pool.release(connection)
-            return counts.primary()
+            return passedOver()
         }
         do {
             let result = try await body(connection.sql)
@@ -50,6 +50,11 @@ final class ReadReplica: Sendable {
         }
     }
 
+    private func passedOver<T>() -> T? {
+        counts.primary()
+        return nil
+    }
+
     /// Reads answered by the replica and by the primary in its stead, for `/metrics`.
     var answered: (replica: Int, primary: Int) { counts.snapshot }
 
@@ -58,10 +63,7 @@ final class ReadReplica: Sendable {
         private var byReplica = 0
         private var byPrimary = 0
         func replica() { lock.withLock { byReplica += 1 } }
-        func primary<T>() -> T? {
-            lock.withLock { byPrimary += 1 }
-            return nil
-        }
+        func primary() { lock.withLock { byPrimary += 1 } }
         var snapshot: (replica: Int, primary: Int) { lock.withLock { (byReplica, byPrimary) } }
     }
 }

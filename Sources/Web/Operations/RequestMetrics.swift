@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import WuyeCore
 
 /// Request counts and latencies per method, route pattern and status, kept in memory for `/metrics`
 /// (Prometheus text format). Route patterns (`/compounds/{id}`), never raw paths, so the series stay few.
@@ -82,10 +83,7 @@ struct MetricsMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
-        func seconds() -> Double {
-            let elapsed = ContinuousClock.now - start
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        }
+        func seconds() -> Double { (ContinuousClock.now - start).inSeconds }
         do {
             let response = try await next(request, context)
             metrics.record(method: request.method.rawValue, route: context.endpointPath ?? "NotFound", status: response.status.code, seconds: seconds())

@@ -1,6 +1,7 @@
 import Access
 import Foundation
 import Hummingbird
+import WuyeCore
 
 /// Too many writes from one account or address: 429 with Retry-After.
 struct WriteRateLimited: Error {
@@ -20,8 +21,7 @@ final class WriteRateLimiter: @unchecked Sendable {
     }
 
     func take(_ key: String) throws(WriteRateLimited) {
-        let elapsed = ContinuousClock.now - started
-        let now = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let now = (ContinuousClock.now - started).inSeconds
         let decision = lock.withLock {
             let decision = limit.take(from: buckets[key], now: now)
             if case .allowed(let bucket) = decision { buckets[key] = bucket }
