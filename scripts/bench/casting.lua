@@ -3,26 +3,13 @@
 -- submissions are part of the load. Environment: WUYE_SEATS (lines "token meeting-id rights" from
 -- `wuye bench casting setup`), WUYE_ACKS (a folder: every acknowledged ballot is written there as
 -- "right receipt", one file per thread; the check finds its meeting by the receipt).
+dofile("scripts/bench/acks.lua")  -- thread numbers, counter, acks
 local seats = {}
-local acks_dir = os.getenv("WUYE_ACKS")
-local threads = 0
-local counter = 0
-local acks = nil
 local choices = { "agree", "agree", "agree", "disagree", "abstain" }
 
 for line in io.lines(os.getenv("WUYE_SEATS")) do
   local token, meeting, rights = string.match(line, "(%S+) (%d+) (%d+)")
   if token and tonumber(rights) > 0 then table.insert(seats, { token = token, meeting = meeting, rights = tonumber(rights) }) end
-end
-
-function setup(thread)
-  threads = threads + 1
-  thread:set("thread_number", threads)
-end
-
-function init(args)
-  counter = thread_number * 7919
-  if acks_dir then acks = io.open(acks_dir .. "/acks." .. thread_number, "w") end
 end
 
 function request()

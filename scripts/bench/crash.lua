@@ -3,13 +3,10 @@
 -- common-fund ledger (the page's form, with the same token). Environment: WUYE_SEATS (lines
 -- "token meeting-id rights compound-id"), WUYE_ROUND, WUYE_ACKS (a folder): every acknowledged ballot is written
 -- as "B right receipt", every acknowledged ledger entry as "L memo", one file per thread.
+dofile("scripts/bench/acks.lua")  -- thread numbers, counter, acks
 local seats = {}
-local acks_dir = os.getenv("WUYE_ACKS")
 -- Memos must differ between the test's rounds: each names its round.
 local round = os.getenv("WUYE_ROUND") or "0"
-local threads = 0
-local counter = 0
-local acks = nil
 local memos = {}
 -- The ledger refuses a day after today in China (UTC+8).
 local today = os.date("!%Y-%m-%d", os.time() + 8 * 3600)
@@ -19,16 +16,6 @@ for line in io.lines(os.getenv("WUYE_SEATS")) do
   if token and tonumber(rights) > 0 then
     table.insert(seats, { token = token, meeting = meeting, rights = tonumber(rights), compound = compound })
   end
-end
-
-function setup(thread)
-  threads = threads + 1
-  thread:set("thread_number", threads)
-end
-
-function init(args)
-  counter = thread_number * 7919
-  if acks_dir then acks = io.open(acks_dir .. "/acks." .. thread_number, "w") end
 end
 
 -- A ledger answer (a redirect) does not name its entry, so each thread keeps its requests' memos in

@@ -1,21 +1,9 @@
 -- wrk: Open311 requests posted form-encoded, each at one of the demo's compounds in turn.
 -- Environment: WUYE_KEY (an api_key), WUYE_COMPOUNDS (how many compounds), WUYE_ACKS (a folder: when set, every
 -- acknowledged service_request_id is written there, one file per thread, for the kill -9 check).
+dofile("scripts/bench/acks.lua")  -- thread numbers, counter, acks
 local key = os.getenv("WUYE_KEY")
 local compounds = tonumber(os.getenv("WUYE_COMPOUNDS") or "24")
-local acks_dir = os.getenv("WUYE_ACKS")
-local threads = 0
-local counter = 0
-local acks = nil
-
-function setup(thread)
-  threads = threads + 1
-  thread:set("thread_number", threads)
-end
-
-function init(args)
-  if acks_dir then acks = io.open(acks_dir .. "/acks." .. thread_number, "w") end
-end
 
 function request()
   counter = counter + 1
