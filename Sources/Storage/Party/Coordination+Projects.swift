@@ -76,11 +76,23 @@ extension Coordination {
     }
 
     public func projects(in division: DivisionCode) async throws -> [Project] {
+        try await projects(where: "s.community_code LIKE \(bind: division.sharedPrefix + "%")")
+    }
+
+    /// Projects in the communities where a company serves, in one read.
+    public func projects(forCompany company: Int64) async throws -> [Project] {
+        try await projects(where: """
+            s.community_code IN (SELECT c.community_code FROM service_arrangements a JOIN compounds c ON c.id = a.compound_id
+                                 WHERE a.company_id = \(bind: company) AND a.ends_on IS NULL)
+            """)
+    }
+
+    private func projects(where filter: SQLQueryString) async throws -> [Project] {
         try await database.read { sql in
             try await sql.raw("""
                 SELECT s.*, d.name AS community, COALESCE(p.name, '') AS claimer FROM service_projects s JOIN divisions d ON d.code = s.community_code
                 LEFT JOIN party_organisations o ON o.id = s.claimed_by LEFT JOIN property_companies p ON o.kind = 'company_branch' AND p.id = o.target_id
-                WHERE s.community_code LIKE \(bind: division.sharedPrefix + "%") ORDER BY s.id DESC LIMIT 200
+                WHERE \(filter) ORDER BY s.id DESC LIMIT 200
                 """).all().map { row in
                 let claimed = try row.decode(column: "claimed_by", as: Int64?.self)
                 return Project(id: try row.decode(column: "id", as: Int64.self), community: try row.decode(column: "community", as: String.self),
@@ -89,18 +101,5 @@ extension Coordination {
                                completedOn: try row.decode(column: "completed_on", as: String?.self), completionNote: try row.decode(column: "completion_note", as: String?.self))
             }
         }
-    }
-
-    /// Projects open to claim in the communities where a company serves.
-    public func projects(forCompany company: Int64) async throws -> [Project] {
-        let communities = try await database.read { sql in
-            try await sql.raw("""
-                SELECT DISTINCT c.community_code FROM service_arrangements a JOIN compounds c ON c.id = a.compound_id
-                WHERE a.company_id = \(bind: company) AND a.ends_on IS NULL
-                """).all().compactMap { DivisionCode(rawValue: try $0.decode(column: "community_code", as: String.self)) }
-        }
-        var found: [Project] = []
-        for community in communities { found += try await projects(in: community) }
-        return found
     }
 }

@@ -39,6 +39,17 @@ public struct RegistryQueries: Sendable {
         }
     }
 
+    /// The communities in a division (the division itself when it is one), code and name, by code:
+    /// one read however deep the division, where walking down level by level took one per division.
+    public func communities(under division: DivisionCode, limit: Int = 2_000) async throws -> [(code: String, name: String)] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT code, name FROM divisions WHERE code LIKE \(bind: division.sharedPrefix + "%") AND LENGTH(code) = 12
+                ORDER BY code LIMIT \(unsafeRaw: String(limit))
+                """).all().map { (try $0.decode(column: "code", as: String.self), try $0.decode(column: "name", as: String.self)) }
+        }
+    }
+
     /// The division and its ancestors, city first: a breadcrumb.
     public func lineage(ofDivision code: String) async throws -> [DivisionView] {
         var codes: [String] = []

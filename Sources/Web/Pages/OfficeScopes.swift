@@ -55,17 +55,6 @@ struct OfficeScopes {
     /// The communities in a division (the division itself when it is one), by code: where service
     /// stations and projects are.
     func communities(under division: DivisionCode) async throws -> [(String, String)] {
-        if division.level == .community { return [(division.rawValue, try await queries.division(code: division.rawValue)?.name ?? division.rawValue)] }
-        var found: [(String, String)] = [], level = [division.rawValue]
-        while !level.isEmpty, found.count < 2000 {
-            var next: [String] = []
-            for code in level {
-                for child in try await queries.children(ofDivision: code) {
-                    if DivisionCode(rawValue: child.code)?.level == .community { found.append((child.code, child.name)) } else { next.append(child.code) }
-                }
-            }
-            level = next
-        }
-        return found
+        try await queries.communities(under: division).map { ($0.code, $0.name) }
     }
 }
