@@ -132,4 +132,47 @@ struct RegistryImportTests {
         #expect(summary.ownershipsAdded == 4)
         #expect(try await db.count("ownerships") == 4)
     }
+
+    @Test(arguments: TestBackend.available)
+    func sqliteBulkInsertsGoThroughTheConnectionsOwnHandle(backend: TestBackend) async throws {
+        let db = try await backend.open()
+        defer { Task { await db.shutdown() } }
+        // PostgreSQL takes multi-row INSERTs through SQLKit; SQLite must find its handle, or a
+        // city import is several times slower.
+        #expect(try await db.bulkInsertsDirectly == (backend == .sqlite))
+    }
+
+    @Test(arguments: TestBackend.available)
+    func aFaultAfterCompoundsWereWrittenRollsThemBack(backend: TestBackend) async throws {
+        let db = try await backend.open()
+        defer { Task { await db.shutdown() } }
+        let second = "370202,市南区,370202001,香港中路街道,370202001001,海逸社区,银海大厦,commercial,1,1,101,300,青岛银海,91350100M000100Y43,,yes"
+        let bad = "370202,市南区,370202001,香港中路街道,370202001001,海逸社区,金湖小区,closed,1,1,101,abc,,,,否"
+        let (outcome, issues) = try await importing(goodRegistry + [second, second.replacingOccurrences(of: ",101,", with: ",102,"), bad], into: db)
+
+        #expect(outcome == .rejected(issues: 1))
+        #expect(issues.map(\.description).first?.hasPrefix("line 8: area_m2:") == true)
+        for table in ["divisions", "compounds", "buildings", "units", "homes", "owners", "ownerships"] {
+            #expect(try await db.count(table) == 0, "\(table) must stay empty")
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func anOwnerOfHomesInTwoCompoundsIsOneOwner(backend: TestBackend) async throws {
+        let db = try await backend.open()
+        defer { Task { await db.shutdown() } }
+        // 张三 (first compound) also owns a shop in the second: the import found him among the
+        // owners it created itself, not only among those stored before it.
+        let shop = "370202,市南区,370202001,香港中路街道,370202001001,海逸社区,银海大厦,commercial,1,1,101,300,张三,370202199001011237,13812345678,yes"
+        let (outcome, issues) = try await importing(goodRegistry + [shop], into: db)
+
+        #expect(issues.isEmpty)
+        guard case .imported(let summary) = outcome else { Issue.record("rejected"); return }
+        #expect(summary.ownersCreated == 2)
+        #expect(try await db.count("owners") == 2)
+        #expect(try await db.count("ownerships") == 4)
+        let (again, _) = try await importing(goodRegistry + [shop], into: db)
+        guard case .imported(let unchanged) = again else { Issue.record("rejected"); return }
+        #expect(!unchanged.changedAnything)
+    }
 }

@@ -44,6 +44,8 @@ public enum RegistryRules {
     public static func normaliseHome(_ raw: String) -> String { stripSuffix(raw, ["室", "号"]) }
 
     private static func stripSuffix(_ raw: String, _ suffixes: [String]) -> String {
+        // Every suffix ends in a Chinese character; most labels end in an ASCII digit.
+        guard let last = raw.utf8.last, last >= 0x80 else { return raw }
         for suffix in suffixes where raw.hasSuffix(suffix) {
             let stem = String(raw.dropLast(suffix.count))
             if !stem.isEmpty, stem.allSatisfy(\.isASCII), stem.allSatisfy(\.isNumber) { return stem }

@@ -12,11 +12,15 @@ enum SQLValue: Sendable {
 
 /// Multi-row INSERT: one statement per batch instead of one per row, since a round trip per
 /// row is what makes a 2.5M-home load slow. Batches stay under SQLite's 32,766 and PostgreSQL's
-/// 65,535 bound parameters.
+/// 65,535 bound parameters. On SQLite's writer connection the rows go through one prepared
+/// statement on the connection's own handle instead (`SQLiteDirect`).
 enum BulkInsert {
     static func insert(_ sql: any SQLDatabase, into table: String, columns: [String], rows: [[SQLValue]],
                        suffix: String = "") async throws {
         guard !rows.isEmpty else { return }
+        if let direct = (sql as? SQLiteDirectDatabase)?.direct {
+            return try await direct.insert(into: table, columns: columns, rows: rows, suffix: suffix)
+        }
         let perStatement = max(1, min(1_000, 30_000 / columns.count))
         var start = rows.startIndex
         while start < rows.endIndex {

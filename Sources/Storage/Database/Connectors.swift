@@ -8,7 +8,8 @@ import SQLiteNIO
 
 struct SQLitePooledConnection: PooledConnection {
     let connection: SQLiteConnection
-    var sql: any SQLDatabase { connection.sql(queryLogLevel: nil) }
+    let direct: SQLiteDirect?
+    var sql: any SQLDatabase { SQLiteDirectDatabase(base: connection.sql(queryLogLevel: nil), direct: direct) }
 
     /// Neither driver sets these, so every connection sets them itself: WAL so readers never
     /// block the writer, a busy timeout instead of immediate SQLITE_BUSY, NORMAL sync (durable
@@ -25,7 +26,7 @@ struct SQLitePooledConnection: PooledConnection {
             try? await connection.close()
             throw error
         }
-        return SQLitePooledConnection(connection: connection)
+        return SQLitePooledConnection(connection: connection, direct: SQLiteDirect.handle(of: connection))
     }
 
     func close() async { try? await connection.close() }

@@ -7,13 +7,16 @@ import WuyeCore
 /// compound as stored and written in bulk. A compound whose rows come back later in the file is
 /// merged, not overwritten: homes already listed keep the owners this import gave them.
 ///
-/// One compound is written while the caller reads and checks the next one, so on two cores the
-/// file's parsing and the database's writing overlap instead of taking turns. At most one
-/// compound is in flight, which keeps memory flat and the writes in file order.
+/// Compounds are written while the caller reads and checks the next ones, so on two cores the
+/// file's parsing and the database's writing overlap instead of taking turns. A few compounds
+/// may queue (compounds vary in size, and with a queue of one each side kept waiting for the
+/// other); each write waits for the one before it, so writes stay in file order, and the queue's
+/// bound keeps memory flat.
 final class RegistryWriter {
+    private static let queueBound = 8
     private let compounds: CompoundWriter
     private var pending: [RegistryRow] = []
-    private var writing: Task<Void, any Error>?
+    private var queued: [Task<Void, any Error>] = []
 
     private init(sql: any SQLDatabase) async throws {
         compounds = try await CompoundWriter(sql: sql)
@@ -26,7 +29,7 @@ final class RegistryWriter {
         do {
             return try await body(writer)
         } catch {
-            _ = try? await writer.writing?.value
+            for write in writer.queued { _ = try? await write.value }
             throw error
         }
     }
@@ -40,16 +43,19 @@ final class RegistryWriter {
     /// Writes what is pending and rolls the counts up. Call once at the end.
     func finish() async throws -> (summary: RegistryImportSummary, touched: [CompoundKey: Int64]) {
         if !pending.isEmpty { try await hand(over: pending) }
-        try await writing?.value
-        writing = nil
+        while !queued.isEmpty { try await queued.removeFirst().value }
         return try await compounds.finish()
     }
 
     private func hand(over rows: [RegistryRow]) async throws {
         pending = []
-        try await writing?.value
-        let compounds = self.compounds
-        writing = Task { try await compounds.write(rows) }
+        if queued.count >= Self.queueBound { try await queued.removeFirst().value }
+        let (compounds, previous) = (self.compounds, queued.last)
+        queued.append(Task {
+            // CompoundWriter is an actor, but its writes suspend; chaining keeps them one at a time.
+            try await previous?.value
+            try await compounds.write(rows)
+        })
     }
 }
 
@@ -59,12 +65,18 @@ private actor CompoundWriter {
     private var ids: RegistryIDs
     private var divisions: [String: String]
     private var listedHomes: Set<Int64> = []
+    /// Whether any owner was stored before this import; if none was, only owners this import
+    /// created can exist, and the hashes of their ID numbers say which rows need a lookup (a
+    /// hash collision costs one needless lookup, never a wrong answer).
+    private let ownersStoredBefore: Bool
+    private var ownersCreated: Set<Int> = []
     private var summary = RegistryImportSummary()
     private var touchedCompounds: [CompoundKey: Int64] = [:]
 
     init(sql: any SQLDatabase) async throws {
         store = RegistryStore(sql: sql)
         ids = try await store.nextIDs()
+        ownersStoredBefore = ids.owner > 1
         divisions = try await store.divisionNames()
     }
 
@@ -75,8 +87,9 @@ private actor CompoundWriter {
         let stored = try await store.compound(key)
         var snapshot: CompoundSnapshot?
         if let stored { snapshot = try await store.snapshot(id: stored.id, type: stored.type) }
-        let numbers = Array(Set(rows.compactMap { $0.owner?.identifier.rawValue }))
-        let owners = try await store.owners(idNumbers: numbers)
+        var numbers = Set(rows.compactMap { $0.owner?.identifier.rawValue })
+        if !ownersStoredBefore { numbers = numbers.filter { ownersCreated.contains($0.hashValue) } }
+        let owners = try await store.owners(idNumbers: Array(numbers))
         let plan = CompoundPlanner.plan(compound: key, type: first.compoundType, rows: rows, snapshot: snapshot,
                                         owners: owners, listedEarlier: listedHomes, ids: &ids)
         try await store.apply(plan, key: key)
@@ -84,6 +97,7 @@ private actor CompoundWriter {
         touchedCompounds[key] = plan.compoundID
         listedHomes.formUnion(plan.newHomes.map(\.id))
         listedHomes.formUnion(plan.listedExistingHomes)
+        if !ownersStoredBefore { ownersCreated.formUnion(plan.newOwners.map(\.identifier.rawValue.hashValue)) }
     }
 
     func finish() async throws -> (summary: RegistryImportSummary, touched: [CompoundKey: Int64]) {

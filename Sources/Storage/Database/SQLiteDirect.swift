@@ -1,0 +1,112 @@
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+import SQLiteNIO
+// SQLiteNIO's own C module: the same copy of SQLite as its connections, so the handle below is
+// used by the library that opened it (two copies in one process would break SQLite's file locks).
+import VaporCSQLite
+
+/// The `sqlite3` handle behind a SQLiteNIO connection, for the one place where SQLKit's cost per
+/// value dominates: bulk inserts of millions of registry rows. SQLiteNIO keeps its handle
+/// internal and prepares every statement anew, so a 2.8M-row import spent most of its time
+/// building, encoding and re-parsing multi-row INSERTs. Here one single-row INSERT is prepared per
+/// batch and stepped once per row with the values bound directly.
+///
+/// The handle is read by reflection because SQLiteNIO 1.x has no public accessor. If a later
+/// SQLiteNIO renames it, `handle(of:)` returns nil and bulk inserts take the SQLKit path again
+/// (`RegistryImportTests` checks `WuyeDatabase.bulkInsertsDirectly`, so that the slowdown is noticed). The connection opens with
+/// SQLITE_OPEN_FULLMUTEX, and a handle is only used inside the write transaction that holds its
+/// connection, so no SQLiteNIO query runs on it at the same time.
+struct SQLiteDirect: @unchecked Sendable {
+    private let db: OpaquePointer
+
+    static func handle(of connection: SQLiteConnection) -> SQLiteDirect? {
+        guard let raw = Mirror(reflecting: connection).descendant("handle", "raw"),
+              let pointer = raw as? OpaquePointer else { return nil }
+        return SQLiteDirect(db: pointer)
+    }
+
+    /// Inserts `rows` one statement step per row, off the cooperative thread pool as SQLiteNIO
+    /// does (a step may read pages from disk). Any failure throws with SQLite's message; the
+    /// caller's transaction then rolls everything back.
+    func insert(into table: String, columns: [String], rows: [[SQLValue]], suffix: String) async throws {
+        let statement = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES ("
+            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+            + (suffix.isEmpty ? "" : " " + suffix)
+        let direct = self
+        try await NIOThreadPool.singleton.runIfActive { try direct.run(statement, rows: rows) }
+    }
+
+    private func run(_ text: String, rows: [[SQLValue]]) throws {
+        var prepared: OpaquePointer?
+        try check(sqlite_nio_sqlite3_prepare_v2(db, text, -1, &prepared, nil))
+        defer { sqlite_nio_sqlite3_finalize(prepared) }
+        for row in rows {
+            for (index, value) in row.enumerated() {
+                let position = Int32(index + 1)
+                switch value {
+                case .int(let number): try check(sqlite_nio_sqlite3_bind_int64(prepared, position, number))
+                case .bool(let flag): try check(sqlite_nio_sqlite3_bind_int64(prepared, position, flag ? 1 : 0))
+                case .null: try check(sqlite_nio_sqlite3_bind_null(prepared, position))
+                case .text(let text):
+                    var text = text
+                    try text.withUTF8 { bytes in
+                        try check(sqlite_nio_sqlite3_bind_text64(prepared, position, bytes.baseAddress, UInt64(bytes.count),
+                                                                  Self.transient, UInt8(SQLITE_UTF8)))
+                    }
+                }
+            }
+            let stepped = sqlite_nio_sqlite3_step(prepared)
+            guard stepped == SQLITE_DONE else { try check(stepped) ; return }
+            sqlite_nio_sqlite3_reset(prepared)
+        }
+    }
+
+    private func check(_ code: Int32) throws {
+        guard code != SQLITE_OK else { return }
+        let message = sqlite_nio_sqlite3_errmsg(db).map { String(cString: $0) } ?? "SQLite error \(code)"
+        throw SQLiteDirectError(code: code, message: message)
+    }
+
+    /// SQLite copies the value before `bind` returns (SQLITE_TRANSIENT).
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
+
+struct SQLiteDirectError: Error, CustomStringConvertible {
+    let code: Int32
+    let message: String
+    var description: String { "SQLite error \(code): \(message)" }
+}
+
+/// A SQLite connection's SQLKit database with its direct handle beside it, so that
+/// `BulkInsert` can find the handle inside a transaction. Everything else is SQLKit's.
+struct SQLiteDirectDatabase: SQLDatabase {
+    let base: any SQLDatabase
+    let direct: SQLiteDirect?
+
+    var logger: Logger { base.logger }
+    var eventLoop: any EventLoop { base.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { base.version }
+    var dialect: any SQLDialect { base.dialect }
+    var queryLogLevel: Logger.Level? { base.queryLogLevel }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+        base.execute(sql: query, onRow)
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        try await base.execute(sql: query, onRow)
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await closure(self)
+    }
+}
+
+extension WuyeDatabase {
+    /// Whether bulk inserts bypass SQLKit (SQLite, when its connection's handle could be found).
+    public var bulkInsertsDirectly: Bool {
+        get async throws { try await read { ($0 as? SQLiteDirectDatabase)?.direct != nil } }
+    }
+}
