@@ -60,4 +60,24 @@ struct RegistryFileCheckTests {
         _ = check.add(try row(line: 2))
         #expect(check.add(try row(line: 3, id: nil, delivered: false)).map(\.code) == ["inconsistent_delivered"])
     }
+
+    @Test func everyRowOfARunThatContradictsAnEarlierLineIsReported() throws {
+        var check = RegistryFileCheck(header: header)
+        _ = check.add(try row(line: 2))
+        for line in 3...5 {
+            let issues = check.add(try row(line: line, type: .open, home: "10\(line)", subdistrictName: "香港路街道"))
+            #expect(Set(issues.map(\.code)) == ["inconsistent_compound_type", "inconsistent_division_name"], "line \(line)")
+        }
+        // Back to the first line's names and type: consistent again.
+        #expect(check.add(try row(line: 6, home: "106")).isEmpty)
+    }
+
+    @Test func headerPositionsFollowTheFilesColumnOrder() throws {
+        let shuffled = RegistryColumn.allCases.reversed().map(\.rawValue)
+        let header = try RegistryHeader(fields: ["extra"] + shuffled)
+        for column in RegistryColumn.allCases {
+            #expect(header.position(of: column) == header.positions[column])
+            #expect(header.position(of: column) == 1 + shuffled.firstIndex(of: column.rawValue)!)
+        }
+    }
 }

@@ -22,7 +22,7 @@ public struct RegistryFileCheck {
     private struct OwnerSeen {
         var index: Int32
         var line: Int32
-        var nameHash: Int
+        var name: String  // a Chinese name of up to five characters stays inline in the String
     }
 
     private var compounds: [CompoundKey: (index: Int32, type: CompoundType, line: Int)] = [:]
@@ -30,10 +30,18 @@ public struct RegistryFileCheck {
     private var homes: [HomeSlot: HomeSeen] = [:]
     private var owners: [OwnerSlot: OwnerSeen] = [:]
     private var homeOwnerPairs: Set<UInt64> = []
+    /// The previous row's divisions and compound: rows come grouped by compound, so most rows
+    /// repeat them and need no look-up.
+    private var previousDivisions: [NamedDivision] = []
+    private var previousCompound: (key: CompoundKey, type: CompoundType, index: Int32)?
     private let header: RegistryHeader
 
-    public init(header: RegistryHeader) {
+    /// `expectedRows` sizes the tables up front (growing them rehashes millions of keys).
+    public init(header: RegistryHeader, expectedRows: Int = 0) {
         self.header = header
+        homes.reserveCapacity(expectedRows)
+        owners.reserveCapacity(expectedRows)
+        homeOwnerPairs.reserveCapacity(expectedRows)
     }
 
     public var homeCount: Int { homes.count }
@@ -46,28 +54,39 @@ public struct RegistryFileCheck {
             issues.append(RegistryIssue(line: row.line, column: header.name(of: column),
                                         reason: "\(message) (\(english))", code: code))
         }
-        for (division, column) in [(row.district, RegistryColumn.districtName),
-                                   (row.subdistrict, .subdistrictName), (row.community, .communityName)] {
-            if let seen = divisionNames[division.code] {
-                if seen.name != division.name {
-                    issue(column, "代码 \(division.code) 的名称与第 \(seen.line) 行“\(seen.name)”不同",
-                          "differs from line \(seen.line) for code \(division.code)", "inconsistent_division_name")
+        // A row repeating the previous consistent row's divisions or compound agrees with the
+        // file so far; anything else is looked up, so every contradicting row is still reported.
+        let divisions = [row.district, row.subdistrict, row.community]
+        if divisions != previousDivisions {
+            let before = issues.count
+            for (division, column) in zip(divisions, [RegistryColumn.districtName, .subdistrictName, .communityName]) {
+                if let seen = divisionNames[division.code] {
+                    if seen.name != division.name {
+                        issue(column, "代码 \(division.code) 的名称与第 \(seen.line) 行“\(seen.name)”不同",
+                              "differs from line \(seen.line) for code \(division.code)", "inconsistent_division_name")
+                    }
+                } else {
+                    divisionNames[division.code] = (division.name, row.line)
                 }
-            } else {
-                divisionNames[division.code] = (division.name, row.line)
             }
+            previousDivisions = issues.count == before ? divisions : []
         }
 
         let compoundIndex: Int32
-        if let seen = compounds[row.compoundKey] {
+        if let previous = previousCompound, previous.key == row.compoundKey, previous.type == row.compoundType {
+            compoundIndex = previous.index
+        } else if let seen = compounds[row.compoundKey] {
             compoundIndex = seen.index
             if seen.type != row.compoundType {
                 issue(.compoundType, "同一小区的类型与第 \(seen.line) 行不同",
                       "differs from line \(seen.line) for the same compound", "inconsistent_compound_type")
+            } else {
+                previousCompound = (row.compoundKey, row.compoundType, compoundIndex)
             }
         } else {
             compoundIndex = Int32(compounds.count)
             compounds[row.compoundKey] = (compoundIndex, row.compoundType, row.line)
+            previousCompound = (row.compoundKey, row.compoundType, compoundIndex)
         }
 
         let slot = HomeSlot(compound: compoundIndex, key: "\(row.building)\u{1F}\(row.unit)\u{1F}\(row.home)")
@@ -90,19 +109,16 @@ public struct RegistryFileCheck {
 
         if let owner = row.owner {
             let ownerSlot = Self.pack(owner.identifier.rawValue)
-            var hasher = Hasher()
-            hasher.combine(owner.name)
-            let nameHash = hasher.finalize()
             let ownerIndex: Int32
             if let seen = owners[ownerSlot] {
                 ownerIndex = seen.index
-                if seen.nameHash != nameHash {
+                if seen.name != owner.name {
                     issue(.ownerName, "同一证件号码的姓名与第 \(seen.line) 行不同",
                           "differs from line \(seen.line) for the same ID number", "inconsistent_owner_name")
                 }
             } else {
                 ownerIndex = Int32(owners.count)
-                owners[ownerSlot] = OwnerSeen(index: ownerIndex, line: Int32(row.line), nameHash: nameHash)
+                owners[ownerSlot] = OwnerSeen(index: ownerIndex, line: Int32(row.line), name: owner.name)
             }
             let pair = UInt64(UInt32(bitPattern: homeIndex)) << 32 | UInt64(UInt32(bitPattern: ownerIndex))
             if !homeOwnerPairs.insert(pair).inserted {

@@ -17,7 +17,7 @@ public struct RegistryRowParser: Sendable {
         let line = record.line
 
         func text(_ column: RegistryColumn) -> String {
-            guard let index = header.positions[column], index < record.fields.count else { return "" }
+            guard let index = header.position(of: column), index < record.fields.count else { return "" }
             return record.fields[index].trimmedWhitespace
         }
         func report(_ column: RegistryColumn, _ error: DomainError) {
@@ -29,7 +29,8 @@ public struct RegistryRowParser: Sendable {
                 report(column, RegistryRules.required)
                 return nil
             }
-            if value.count > maxLength {
+            // A character is at least one byte: count characters only when the bytes could be too many.
+            if value.utf8.count > maxLength, value.count > maxLength {
                 report(column, RegistryRules.tooLong(maxLength))
                 return nil
             }
