@@ -1,3 +1,4 @@
+import Foundation
 import Registry
 import Testing
 import WuyeCore
@@ -35,5 +36,40 @@ struct CSVReaderTests {
         let error = #expect(throws: DomainError.self) { try reader.next() }
         #expect(error?.code == "csv_unterminated_quote")
     }
-}
 
+    @Test func recordsAcrossTheReadersChunksComeOutWhole() throws {
+        // Over 1 MB, so lines straddle the reader's chunk boundaries; plain, quoted, CRLF and
+        // Chinese lines mixed, and no newline at the end.
+        var expected: [[String]] = []
+        var text = ""
+        for index in 0..<60_000 {
+            let fields: [String]
+            switch index % 4 {
+            case 0: fields = ["370202", "市南区", "海逸花园\(index)", "\(index)", ""]
+            case 1: fields = ["a,b", "say \"hi\"", "\(index)"]
+            default: fields = ["\(index)", "x", "89.37"]
+            }
+            expected.append(fields)
+            let quoted = fields.map { $0.contains(",") || $0.contains("\"") ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }
+            text += quoted.joined(separator: ",") + (index == 59_999 ? "" : index % 4 == 2 ? "\r\n" : "\n")
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chunks-\(UUID().uuidString).csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(text.utf8.count > 1 << 20)
+
+        let reader = try CSVReader(path: path)
+        var records: [CSVRecord] = []
+        while let record = try reader.next() { records.append(record) }
+        #expect(records.count == expected.count)
+        #expect(records.map(\.fields) == expected)
+        #expect(records.map(\.line) == Array(1...60_000))
+    }
+
+    @Test func aLoneCarriageReturnEndsARecord() throws {
+        let reader = CSVReader(text: "a,b\rc,d\n")
+        #expect(try reader.next() == CSVRecord(line: 1, fields: ["a", "b"]))
+        #expect(try reader.next() == CSVRecord(line: 2, fields: ["c", "d"]))
+        #expect(try reader.next() == nil)
+    }
+}
