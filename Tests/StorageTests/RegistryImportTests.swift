@@ -14,6 +14,12 @@ struct RegistryImportTests {
         }
     }
 
+    private func expectRegistryEmpty(_ db: WuyeDatabase) async throws {
+        for table in ["divisions", "compounds", "buildings", "units", "homes", "owners", "ownerships"] {
+            #expect(try await db.count(table) == 0, "\(table) must stay empty")
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func goodFileCreatesTheRegistryWithCountsRolledUp(backend: TestBackend) async throws {
         let db = try await backend.open()
@@ -101,9 +107,7 @@ struct RegistryImportTests {
         #expect(described.contains { $0.hasPrefix("line 8: area_m2:") && $0.contains("line 2") })
         #expect(described.contains { $0.hasPrefix("line 8: owner_id_number:") })  // 张三 listed twice for 1-1-101
         #expect(Set(issues.map(\.line)) == [6, 7, 8])
-        for table in ["divisions", "compounds", "buildings", "units", "homes", "owners", "ownerships"] {
-            #expect(try await db.count(table) == 0, "\(table) must stay empty")
-        }
+        try await expectRegistryEmpty(db)
     }
 
     @Test(arguments: TestBackend.available)
@@ -152,9 +156,7 @@ struct RegistryImportTests {
 
         #expect(outcome == .rejected(issues: 1))
         #expect(issues.map(\.description).first?.hasPrefix("line 8: area_m2:") == true)
-        for table in ["divisions", "compounds", "buildings", "units", "homes", "owners", "ownerships"] {
-            #expect(try await db.count(table) == 0, "\(table) must stay empty")
-        }
+        try await expectRegistryEmpty(db)
     }
 
     @Test(arguments: TestBackend.available)
