@@ -15,9 +15,9 @@ import VaporCSQLite
 ///
 /// The handle is read by reflection because SQLiteNIO 1.x has no public accessor. If a later
 /// SQLiteNIO renames it, `handle(of:)` returns nil and bulk inserts take the SQLKit path again
-/// (`RegistryImportTests` checks `WuyeDatabase.bulkInsertsDirectly`, so that the slowdown is noticed). The connection opens with
-/// SQLITE_OPEN_FULLMUTEX, and a handle is only used inside the write transaction that holds its
-/// connection, so no SQLiteNIO query runs on it at the same time.
+/// (`RegistryImportTests` checks `WuyeDatabase.bulkInsertsDirectly`, so the slowdown is noticed).
+/// The connection opens with SQLITE_OPEN_FULLMUTEX, and a handle is only used inside the write
+/// transaction that holds its connection, so no SQLiteNIO query runs on it at the same time.
 struct SQLiteDirect: @unchecked Sendable {
     private let db: OpaquePointer
 
@@ -58,7 +58,11 @@ struct SQLiteDirect: @unchecked Sendable {
                 }
             }
             let stepped = sqlite_nio_sqlite3_step(prepared)
-            guard stepped == SQLITE_DONE else { try check(stepped) ; return }
+            guard stepped == SQLITE_DONE else {
+                try check(stepped)
+                // An INSERT that returns rows (a RETURNING suffix) has no place to put them here.
+                throw SQLiteDirectError(code: stepped, message: "\(text) returned rows; bulk inserts take none")
+            }
             sqlite_nio_sqlite3_reset(prepared)
         }
     }

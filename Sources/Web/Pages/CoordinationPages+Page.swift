@@ -22,7 +22,7 @@ extension CoordinationPages {
         values["kinds"] = CoordinationKind.allCases.map { ["code": $0.rawValue, "name": $0.chineseName] }
         values["parties"] = CoordinationParty.allCases.map { ["code": $0.rawValue, "name": $0.chineseName] }
         values["projects"] = try await coordination.projects(in: scope.code).map(Self.projectRow)
-        values["communities"] = try await scopes.communities(under: scope.code).map { ["code": $0.0, "name": $0.1] }
+        values["communities"] = try await scopes.queries.communities(under: scope.code).map { ["code": $0.code, "name": $0.name] }
         values["today"] = today.text
         return renderer.render("coordination", values, for: context, status: status)
     }

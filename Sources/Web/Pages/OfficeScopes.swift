@@ -51,10 +51,4 @@ struct OfficeScopes {
         ["scope": scope.name, "division": scope.code.rawValue, "chooseScope": all.count > 1,
          "scopes": all.map { ["code": $0.code.rawValue, "name": $0.name, "chosen": $0.code == scope.code] as [String: Any] }]
     }
-
-    /// The communities in a division (the division itself when it is one), by code: where service
-    /// stations and projects are.
-    func communities(under division: DivisionCode) async throws -> [(String, String)] {
-        try await queries.communities(under: division).map { ($0.code, $0.name) }
-    }
 }

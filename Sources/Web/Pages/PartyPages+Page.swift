@@ -11,7 +11,7 @@ extension PartyPages {
         let (scope, all) = try await scopes.required(asked, for: .managePartyBuilding, context)
         let coverage = try await party.coverage(in: scope.code)
         let targets = try await party.targets(in: scope.code)
-        let communities = try await scopes.communities(under: scope.code)
+        let communities = try await scopes.queries.communities(under: scope.code)
         func line(_ label: String, _ part: PartyCoverage, _ unit: String) -> [String: Any] {
             ["label": label, "text": "\(part.of) \(unit)中 \(part.covered) 个已建", "rate": Permille.text(part.permille)]
         }
@@ -37,7 +37,7 @@ extension PartyPages {
              "targets": (targets[kind] ?? []).map { ["id": $0.id, "name": $0.name] }] as [String: Any]
         }
         values["activityKinds"] = PartyActivityKind.allCases.map { ["code": $0.rawValue, "name": $0.chineseName] }
-        values["communities"] = communities.map { ["code": $0.0, "name": $0.1, "href": "/party/calendar/\($0.0)"] }
+        values["communities"] = communities.map { ["code": $0.code, "name": $0.name, "href": "/party/calendar/\($0.code)"] }
         values["activities"] = try await party.activities(in: scope.code, from: party.clock.now(), limit: 50).map(Self.activityRow)
         values["proposedDay"] = CivilDate(daysSince1970: CivilDate.inChina(party.clock.now()).daysSince1970 + 1).text  // tomorrow
         return renderer.render("party", values, for: context, status: status)
