@@ -15,7 +15,9 @@ public enum OwnerIdentifier: Hashable, Sendable, Codable, CustomStringConvertibl
     public init(_ raw: String, today: Date = Date()) throws(DomainError) {
         let trimmed = raw.trimmedWhitespace
         // A short all-digit entry is a mistyped ID far more often than a credit code.
-        let looksPersonal = DigitText.isDigits(trimmed.prefix(17))
+        // (On the bytes: the characters' prefix was 2% of an import.)
+        let head = trimmed.utf8.prefix(17)
+        let looksPersonal = !head.isEmpty && head.allSatisfy { $0 >= 48 && $0 <= 57 }
         var personError: DomainError?
         if looksPersonal {
             do throws(DomainError) {

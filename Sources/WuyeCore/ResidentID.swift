@@ -22,7 +22,10 @@ public struct ResidentID: RawRepresentable, Hashable, Codable, Sendable, CustomS
     /// Validates `raw`, judging "born in the future" against `today` in China Standard Time.
     public init(_ raw: String, today: Date = Date()) throws(DomainError) {
         // Forms often paste with spaces; GB 11643-1999 writes the check character as capital X.
-        let id = raw.trimmedWhitespace.uppercased()
+        let trimmed = raw.trimmedWhitespace
+        // Only a lower-case letter (an `x` check character) needs upper-casing; copying every
+        // number showed up in a city import's profile.
+        let id = trimmed.utf8.contains { $0 >= 0x61 && $0 <= 0x7A } ? trimmed.uppercased() : trimmed
         // Checked on the UTF-8 bytes: an import validates one of these per row.
         let bytes = Array(id.utf8)
         guard bytes.count == 18, id.count == 18 else {

@@ -42,6 +42,23 @@ struct RegistryFileCheckTests {
         #expect(check.add(try row(line: 3)).map(\.code) == ["duplicate_owner"])
     }
 
+    @Test func aCoOwnerListedTwiceIsReportedButDistinctCoOwnersAreNot() throws {
+        var check = RegistryFileCheck(header: header)
+        #expect(check.add(try row(line: 2)).isEmpty)
+        #expect(check.add(try row(line: 3, id: "11010519491231002X", name: "李四")).isEmpty)
+        #expect(check.add(try row(line: 4, home: "102")).isEmpty)
+        #expect(check.add(try row(line: 5, id: "11010519491231002X", name: "李四")).map(\.code) == ["duplicate_owner"])
+        #expect(check.add(try row(line: 6)).map(\.code) == ["duplicate_owner"])
+        #expect(check.add(try row(line: 7, home: "102", id: "11010519491231002X", name: "李四")).isEmpty)
+    }
+
+    @Test func anOwnerRepeatedOnAHomeFirstListedWithoutOneIsReported() throws {
+        var check = RegistryFileCheck(header: header)
+        #expect(check.add(try row(line: 2, id: nil, delivered: false)).isEmpty)
+        #expect(check.add(try row(line: 3, delivered: false)).isEmpty)
+        #expect(check.add(try row(line: 4, delivered: false)).map(\.code) == ["duplicate_owner"])
+    }
+
     @Test func oneIDNumberWithTwoNamesIsReported() throws {
         var check = RegistryFileCheck(header: header)
         _ = check.add(try row(line: 2))

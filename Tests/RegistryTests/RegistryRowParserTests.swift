@@ -10,7 +10,8 @@ struct RegistryRowParserTests {
     func parse(_ line: String) throws -> Result<RegistryRow, RegistryIssueList> {
         let header = try RegistryHeader(fields: CSVReader(text: Self.header).next()!.fields)
         let record = try #require(try CSVReader(text: line).next())
-        return RegistryRowParser(header: header, today: Self.today).parse(CSVRecord(line: 7, fields: record.fields))
+        var parser = RegistryRowParser(header: header, today: Self.today)
+        return parser.parse(CSVRecord(line: 7, fields: record.fields))
     }
 
     @Test func validRowIsNormalisedAndTyped() throws {
@@ -41,6 +42,26 @@ struct RegistryRowParserTests {
             Issue.record("accepted"); return
         }
         #expect(list.issues.map(\.column) == ["community_code"])
+    }
+
+    @Test func aCodeRepeatedFromThePreviousRowIsStillCheckedAgainstANewParent() throws {
+        let header = try RegistryHeader(fields: CSVReader(text: Self.header).next()!.fields)
+        var parser = RegistryRowParser(header: header, today: Self.today)
+        func parse(_ line: Int, _ text: String) throws -> Result<RegistryRow, RegistryIssueList> {
+            parser.parse(CSVRecord(line: line, fields: try #require(try CSVReader(text: text).next()).fields))
+        }
+        let first = try parse(2, "370202,市南区,370202001,香港中路街道,370202001001,海逸社区,海逸花园,closed,1,1,101,80,张三,370202199001011237,,yes").get()
+        let same = try parse(3, "370202,市南区,370202001,香港中路街道,370202001001,海逸社区,海逸花园,closed,1,1,102,80,张三,370202199001011237,,yes").get()
+        #expect(same.community == first.community)
+        // The same community code under another subdistrict: no longer its child.
+        guard case .failure(let list) = try parse(4, "370202,市南区,370202002,八大湖街道,370202001001,海逸社区,海逸花园,closed,1,1,103,80,张三,370202199001011237,,yes") else {
+            Issue.record("a community outside its subdistrict was accepted after a row that had it right"); return
+        }
+        #expect(list.issues.map(\.column) == ["community_code"])
+        guard case .failure(let bad) = try parse(5, "370202,市南区,370202001,香港中路街道,3702020010011,海逸社区,海逸花园,closed,1,1,104,80,张三,370202199001011237,,yes") else {
+            Issue.record("a malformed community code was accepted"); return
+        }
+        #expect(bad.issues.map(\.column) == ["community_code"])
     }
 
     @Test func developerHeldHomeNeedsNoOwnerButADeliveredOneDoes() throws {

@@ -13,7 +13,7 @@ public enum CompoundPlanner {
     ///   - ids: the next free ids; advanced past what the plan uses.
     public static func plan(
         compound key: CompoundKey, type: CompoundType, rows: [RegistryRow], snapshot: CompoundSnapshot?,
-        owners: [String: ExistingOwner], listedEarlier: Set<Int64> = [], ids: inout RegistryIDs
+        owners: [String: ExistingOwner], listedEarlier: ListedHomes = ListedHomes(), ids: inout RegistryIDs
     ) -> CompoundPlan {
         let compoundID = snapshot?.id ?? RegistryIDs.take(&ids.compound)
         var plan = CompoundPlan(
@@ -30,63 +30,64 @@ public enum CompoundPlanner {
         var desiredOwners: [Int64: [Int64]] = [:]  // home id → owner ids in file order
         var listedHomes: [(id: Int64, existing: ExistingHome?)] = []
 
+        // Rows come unit by unit: a row in the previous row's unit needs no look-up of either.
+        var previousUnit: (key: UnitKey, buildingID: Int64, unitID: Int64)?
         for row in rows {
             let buildingID: Int64
-            if let id = buildingIDs[row.building] {
-                buildingID = id
-            } else {
-                buildingID = RegistryIDs.take(&ids.building)
-                buildingIDs[row.building] = buildingID
-                plan.newBuildings.append(.init(id: buildingID, number: row.building, counts: RegistryCounts()))
-            }
-            let unitKey = UnitKey(building: row.building, unit: row.unit)
             let unitID: Int64
-            if let id = unitIDs[unitKey] {
-                unitID = id
+            if let previous = previousUnit, previous.key.unit == row.unit, previous.key.building == row.building {
+                (buildingID, unitID) = (previous.buildingID, previous.unitID)
             } else {
-                unitID = RegistryIDs.take(&ids.unit)
-                unitIDs[unitKey] = unitID
-                plan.newUnits.append(.init(id: unitID, buildingID: buildingID, number: row.unit))
+                if let id = buildingIDs[row.building] {
+                    buildingID = id
+                } else {
+                    buildingID = RegistryIDs.take(&ids.building)
+                    buildingIDs[row.building] = buildingID
+                    plan.newBuildings.append(.init(id: buildingID, number: row.building, counts: RegistryCounts()))
+                }
+                let unitKey = UnitKey(building: row.building, unit: row.unit)
+                if let id = unitIDs[unitKey] {
+                    unitID = id
+                } else {
+                    unitID = RegistryIDs.take(&ids.unit)
+                    unitIDs[unitKey] = unitID
+                    plan.newUnits.append(.init(id: unitID, buildingID: buildingID, number: row.unit))
+                }
+                previousUnit = (unitKey, buildingID, unitID)
             }
             let homeKey = row.homeKey
-            let homeID: Int64
-            if let existing = homes[homeKey] {
-                homeID = existing.id
-                if desiredOwners[homeID] == nil, let stored = snapshot?.homes[homeKey] {
-                    listedHomes.append((homeID, stored))
-                    if stored.area != row.area || stored.delivered != row.delivered {
-                        plan.changedHomes.append(.init(id: homeID, unitID: unitID, buildingID: buildingID,
-                                                       number: row.home, area: row.area, delivered: row.delivered))
-                        homes[homeKey] = (homeID, buildingID, row.area)
-                    }
-                }
-            } else {
-                homeID = RegistryIDs.take(&ids.home)
-                homes[homeKey] = (homeID, buildingID, row.area)
+            let (home, isNewHome) = homes.entry(homeKey, inserting: (ids.home, buildingID, row.area))
+            let homeID = home.id
+            if isNewHome {
+                _ = RegistryIDs.take(&ids.home)
                 listedHomes.append((homeID, nil))
                 plan.newHomes.append(.init(id: homeID, unitID: unitID, buildingID: buildingID, number: row.home,
                                            area: row.area, delivered: row.delivered))
+            } else if desiredOwners[homeID] == nil, let stored = snapshot?.homes[homeKey] {
+                listedHomes.append((homeID, stored))
+                if stored.area != row.area || stored.delivered != row.delivered {
+                    plan.changedHomes.append(.init(id: homeID, unitID: unitID, buildingID: buildingID,
+                                                   number: row.home, area: row.area, delivered: row.delivered))
+                    homes[homeKey] = (homeID, buildingID, row.area)
+                }
             }
-            var wanted = desiredOwners[homeID] ?? []
+            var ownerID: Int64?
             if let owner = row.owner {
                 let number = owner.identifier.rawValue
-                let ownerID: Int64
-                if let id = ownerIDs[number] {
-                    ownerID = id
-                    if let stored = owners[number], settledOwners.insert(number).inserted,
-                       stored.name != owner.name || stored.phone != owner.phone?.rawValue {
-                        plan.changedOwners.append(.init(id: id, identifier: owner.identifier, name: owner.name,
-                                                        phone: owner.phone))
-                    }
-                } else {
-                    ownerID = RegistryIDs.take(&ids.owner)
-                    ownerIDs[number] = ownerID
-                    plan.newOwners.append(.init(id: ownerID, identifier: owner.identifier, name: owner.name,
+                let (id, isNewOwner) = ownerIDs.entry(number, inserting: ids.owner)
+                ownerID = id
+                if isNewOwner {
+                    _ = RegistryIDs.take(&ids.owner)
+                    plan.newOwners.append(.init(id: id, identifier: owner.identifier, name: owner.name,
                                                 phone: owner.phone))
+                } else if let stored = owners[number], settledOwners.insert(number).inserted,
+                          stored.name != owner.name || stored.phone != owner.phone?.rawValue {
+                    plan.changedOwners.append(.init(id: id, identifier: owner.identifier, name: owner.name,
+                                                    phone: owner.phone))
                 }
-                if !wanted.contains(ownerID) { wanted.append(ownerID) }
             }
-            desiredOwners[homeID] = wanted
+            // In place: copying the list out and back made every co-owner's row copy it.
+            Self.want(ownerID, in: &desiredOwners[homeID, default: []])
         }
 
         for (homeID, existing) in listedHomes {
@@ -95,7 +96,7 @@ public enum CompoundPlanner {
                 plan.listedExistingHomes.append(homeID)
                 if listedEarlier.contains(homeID) {
                     wanted = wanted.filter { !existing.ownerIDs.contains($0) }
-                    plan.newOwnerships += wanted.map { CompoundPlan.Ownership(homeID: homeID, ownerID: $0) }
+                    for ownerID in wanted { plan.newOwnerships.append(.init(homeID: homeID, ownerID: ownerID)) }
                     continue
                 }
                 if existing.ownerIDs == wanted.sorted() { continue }
@@ -104,7 +105,7 @@ public enum CompoundPlanner {
                 plan.clearedOwnershipHomes.append(homeID)
                 plan.removedOwnershipCount += existing.ownerIDs.count
             }
-            plan.newOwnerships += wanted.map { CompoundPlan.Ownership(homeID: homeID, ownerID: $0) }
+            for ownerID in wanted { plan.newOwnerships.append(.init(homeID: homeID, ownerID: ownerID)) }
         }
 
         // Counts after the import, from the whole compound (stored homes not in the file included).
@@ -112,10 +113,7 @@ public enum CompoundPlanner {
         for unitKey in unitIDs.keys {
             if let buildingID = buildingIDs[unitKey.building] { perBuilding[buildingID, default: .init()].units += 1 }
         }
-        for home in homes.values {
-            perBuilding[home.buildingID, default: .init()].homes += 1
-            perBuilding[home.buildingID, default: .init()].area = perBuilding[home.buildingID, default: .init()].area + home.area
-        }
+        for home in homes.values { perBuilding[home.buildingID, default: .init()].add(home: home.area) }
         for index in plan.newBuildings.indices {
             plan.newBuildings[index].counts = perBuilding[plan.newBuildings[index].id] ?? RegistryCounts()
         }
@@ -131,5 +129,9 @@ public enum CompoundPlanner {
         plan.compoundCountsChanged = snapshot == nil || !plan.newBuildings.isEmpty || !plan.newUnits.isEmpty
             || !plan.newHomes.isEmpty || !plan.changedHomes.isEmpty || !plan.recountedBuildings.isEmpty
         return plan
+    }
+
+    private static func want(_ owner: Int64?, in owners: inout [Int64]) {
+        if let owner, !owners.contains(owner) { owners.append(owner) }
     }
 }

@@ -83,6 +83,12 @@ public struct RegistryCounts: Sendable, Equatable, Codable {
         self.area = area
     }
 
+    /// Counts one more home of `area`.
+    public mutating func add(home area: CentiSquareMetres) {
+        homes += 1
+        self.area = self.area + area
+    }
+
     public static func + (a: RegistryCounts, b: RegistryCounts) -> RegistryCounts {
         RegistryCounts(buildings: a.buildings + b.buildings, units: a.units + b.units, homes: a.homes + b.homes,
                        area: a.area + b.area)

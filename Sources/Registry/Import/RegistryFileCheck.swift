@@ -14,6 +14,9 @@ public struct RegistryFileCheck {
         var line: Int32
         var area: Int64
         var delivered: Bool
+        /// The first owner listed for the home (-1: none yet). Most homes have one owner, so only
+        /// co-owners go into `coOwnerPairs`, a much smaller table.
+        var firstOwner: Int32
     }
     private struct OwnerSlot: Hashable {
         var high: UInt64
@@ -29,7 +32,8 @@ public struct RegistryFileCheck {
     private var divisionNames: [DivisionCode: (name: String, line: Int)] = [:]
     private var homes: [HomeSlot: HomeSeen] = [:]
     private var owners: [OwnerSlot: OwnerSeen] = [:]
-    private var homeOwnerPairs: Set<UInt64> = []
+    /// (home, owner) pairs beyond each home's first owner.
+    private var coOwnerPairs: Set<UInt64> = []
     /// The previous row's divisions and compound: rows come grouped by compound, so most rows
     /// repeat them and need no look-up.
     private var previousDivisions: [NamedDivision] = []
@@ -41,7 +45,6 @@ public struct RegistryFileCheck {
         self.header = header
         homes.reserveCapacity(expectedRows)
         owners.reserveCapacity(expectedRows)
-        homeOwnerPairs.reserveCapacity(expectedRows)
     }
 
     public var homeCount: Int { homes.count }
@@ -89,10 +92,19 @@ public struct RegistryFileCheck {
             previousCompound = (row.compoundKey, row.compoundType, compoundIndex)
         }
 
+        // The owner first, so a new home is stored with its first owner in one write.
+        var owner: (index: Int32, seen: OwnerSeen, isNew: Bool)?
+        if let listed = row.owner {
+            let newOwner = OwnerSeen(index: Int32(owners.count), line: Int32(row.line), name: listed.name)
+            let (seen, isNew) = owners.entry(Self.pack(listed.identifier.rawValue), inserting: newOwner)
+            owner = (seen.index, seen, isNew)
+        }
+
         let slot = HomeSlot(compound: compoundIndex, key: "\(row.building)\u{1F}\(row.unit)\u{1F}\(row.home)")
-        let homeIndex: Int32
-        if let seen = homes[slot] {
-            homeIndex = seen.index
+        let newHome = HomeSeen(index: Int32(homes.count), line: Int32(row.line), area: row.area.rawValue,
+                               delivered: row.delivered, firstOwner: owner?.index ?? -1)
+        let (seen, newlySeen) = homes.entry(slot, inserting: newHome)
+        if !newlySeen {
             if seen.area != row.area.rawValue {
                 issue(.areaM2, "同一房屋的面积与第 \(seen.line) 行不同",
                       "differs from line \(seen.line) for the same home", "inconsistent_area")
@@ -101,27 +113,15 @@ public struct RegistryFileCheck {
                 issue(.delivered, "同一房屋的交付状态与第 \(seen.line) 行不同",
                       "differs from line \(seen.line) for the same home", "inconsistent_delivered")
             }
-        } else {
-            homeIndex = Int32(homes.count)
-            homes[slot] = HomeSeen(index: homeIndex, line: Int32(row.line), area: row.area.rawValue,
-                                   delivered: row.delivered)
         }
 
-        if let owner = row.owner {
-            let ownerSlot = Self.pack(owner.identifier.rawValue)
-            let ownerIndex: Int32
-            if let seen = owners[ownerSlot] {
-                ownerIndex = seen.index
-                if seen.name != owner.name {
-                    issue(.ownerName, "同一证件号码的姓名与第 \(seen.line) 行不同",
-                          "differs from line \(seen.line) for the same ID number", "inconsistent_owner_name")
-                }
-            } else {
-                ownerIndex = Int32(owners.count)
-                owners[ownerSlot] = OwnerSeen(index: ownerIndex, line: Int32(row.line), name: owner.name)
+        if let owner, let listed = row.owner {
+            if !owner.isNew, owner.seen.name != listed.name {
+                issue(.ownerName, "同一证件号码的姓名与第 \(owner.seen.line) 行不同",
+                      "differs from line \(owner.seen.line) for the same ID number", "inconsistent_owner_name")
             }
-            let pair = UInt64(UInt32(bitPattern: homeIndex)) << 32 | UInt64(UInt32(bitPattern: ownerIndex))
-            if !homeOwnerPairs.insert(pair).inserted {
+            let pair = UInt64(UInt32(bitPattern: seen.index)) << 32 | UInt64(UInt32(bitPattern: owner.index))
+            if !newlySeen, seen.firstOwner == owner.index || !coOwnerPairs.insert(pair).inserted {
                 issue(.ownerIDNumber, "同一房屋重复列出同一业主", "the same owner is listed twice for this home",
                       "duplicate_owner")
             }
@@ -133,10 +133,12 @@ public struct RegistryFileCheck {
     private static func pack(_ id: String) -> OwnerSlot {
         var high: UInt64 = 0
         var low: UInt64 = 0
-        for (offset, byte) in id.utf8.enumerated() {
-            let digit: UInt64 = byte <= UInt8(ascii: "9") ? UInt64(byte - UInt8(ascii: "0"))
-                : UInt64(byte - UInt8(ascii: "A")) + 10
-            if offset < 9 { high = high * 36 + digit } else { low = low * 36 + digit }
+        var offset = 0
+        for byte in id.utf8 {
+            let digit: UInt64 = byte <= UInt8(ascii: "9") ? UInt64(byte &- UInt8(ascii: "0"))
+                : UInt64(byte &- UInt8(ascii: "A")) &+ 10
+            if offset < 9 { high = high &* 36 &+ digit } else { low = low &* 36 &+ digit }
+            offset += 1
         }
         return OwnerSlot(high: high, low: low)
     }

@@ -6,13 +6,22 @@ import WuyeCore
 public struct RegistryRowParser: Sendable {
     public let header: RegistryHeader
     public let today: Date
+    /// The previous row's division codes as checked: rows come grouped by compound, so most rows
+    /// repeat them, and a code equal to the previous one (under the same parent) needs no check.
+    private var checkedDivisions: [CheckedDivision] = []
+    private struct CheckedDivision {
+        var column: RegistryColumn
+        var raw: String
+        var parent: DivisionCode?
+        var code: DivisionCode
+    }
 
     public init(header: RegistryHeader, today: Date) {
         self.header = header
         self.today = today
     }
 
-    public func parse(_ record: CSVRecord) -> Result<RegistryRow, RegistryIssueList> {
+    public mutating func parse(_ record: CSVRecord) -> Result<RegistryRow, RegistryIssueList> {
         var issues: [RegistryIssue] = []
         let line = record.line
 
@@ -38,6 +47,10 @@ public struct RegistryRowParser: Sendable {
         }
         func division(_ column: RegistryColumn, level: DivisionLevel, parent: DivisionCode?) -> DivisionCode? {
             let raw = text(column)
+            let memo = checkedDivisions.firstIndex { $0.column == column }
+            if let memo, checkedDivisions[memo].raw == raw, checkedDivisions[memo].parent == parent {
+                return checkedDivisions[memo].code
+            }
             do throws(DomainError) {
                 let code = try DivisionCode(raw)
                 guard code.level == level else {
@@ -45,6 +58,8 @@ public struct RegistryRowParser: Sendable {
                     return nil
                 }
                 if let parent { try DivisionCode.requireChild(code, of: parent) }
+                let checked = CheckedDivision(column: column, raw: raw, parent: parent, code: code)
+                if let memo { checkedDivisions[memo] = checked } else { checkedDivisions.append(checked) }
                 return code
             } catch {
                 report(column, error)

@@ -25,7 +25,13 @@ public enum RegistryRules {
     }
 
     static func parseDelivered(_ raw: String) -> Bool? {
-        switch raw.lowercased() {
+        // The usual spellings first, without lower-casing a copy of every row's value.
+        switch raw {
+        case "yes", "是": return true
+        case "no", "否": return false
+        default: break
+        }
+        return switch raw.lowercased() {
         case "yes", "y", "true", "1", "是", "已交付": true
         case "no", "n", "false", "0", "否", "未交付": false
         default: nil

@@ -72,6 +72,7 @@ public struct RegistryImporter: Sendable {
             let summary = try await database.write { sql in try await RegistryWriter.writing(on: sql) { writer in
                 // A registry row takes about 145 bytes; a low guess costs one rehash, a high one memory.
                 var fileCheck = RegistryFileCheck(header: parser.header, expectedRows: totalBytes / 160)
+                var parser = parser
                 var rows = 0
                 while true {
                     let record: CSVRecord

@@ -64,7 +64,7 @@ private actor CompoundWriter {
     private let store: RegistryStore
     private var ids: RegistryIDs
     private var divisions: [String: String]
-    private var listedHomes: Set<Int64> = []
+    private var listedHomes: ListedHomes
     /// Whether any owner was stored before this import; if none was, only owners this import
     /// created can exist, and the hashes of their ID numbers say which rows need a lookup (a
     /// hash collision costs one needless lookup, never a wrong answer).
@@ -76,6 +76,7 @@ private actor CompoundWriter {
     init(sql: any SQLDatabase) async throws {
         store = RegistryStore(sql: sql)
         ids = try await store.nextIDs()
+        listedHomes = ListedHomes(firstCreated: ids.home)
         ownersStoredBefore = ids.owner > 1
         divisions = try await store.divisionNames()
     }
@@ -87,17 +88,19 @@ private actor CompoundWriter {
         let stored = try await store.compound(key)
         var snapshot: CompoundSnapshot?
         if let stored { snapshot = try await store.snapshot(id: stored.id, type: stored.type) }
-        var numbers = Set(rows.compactMap { $0.owner?.identifier.rawValue })
-        if !ownersStoredBefore { numbers = numbers.filter { ownersCreated.contains($0.hashValue) } }
+        var numbers: Set<String> = []
+        for row in rows {
+            guard let number = row.owner?.identifier.rawValue else { continue }
+            if ownersStoredBefore || ownersCreated.contains(number.hashValue) { numbers.insert(number) }
+        }
         let owners = try await store.owners(idNumbers: Array(numbers))
         let plan = CompoundPlanner.plan(compound: key, type: first.compoundType, rows: rows, snapshot: snapshot,
                                         owners: owners, listedEarlier: listedHomes, ids: &ids)
         try await store.apply(plan, key: key)
         summary.add(plan, rows: rows.count)
         touchedCompounds[key] = plan.compoundID
-        listedHomes.formUnion(plan.newHomes.map(\.id))
-        listedHomes.formUnion(plan.listedExistingHomes)
-        if !ownersStoredBefore { ownersCreated.formUnion(plan.newOwners.map(\.identifier.rawValue.hashValue)) }
+        listedHomes.add(plan)
+        if !ownersStoredBefore { for owner in plan.newOwners { ownersCreated.insert(owner.identifier.rawValue.hashValue) } }
     }
 
     func finish() async throws -> (summary: RegistryImportSummary, touched: [CompoundKey: Int64]) {
