@@ -1,5 +1,6 @@
 import Foundation
 import Registry
+import SQLKit
 import Storage
 import Testing
 import WuyeCore
@@ -10,6 +11,11 @@ struct RegistryImportTests {
         try await withRegistryFile(lines) { path in
             var issues: [RegistryIssue] = []
             let outcome = try await RegistryImporter(database: db).importFile(path: path, onIssue: { issues.append($0) })
+            // SQLite imports without foreign-key checks (`bulkWrite`): every reference must hold anyway.
+            if db.dialect == .sqlite {
+                let dangling = try await db.read { try await $0.raw("PRAGMA foreign_key_check").all() }
+                #expect(dangling.isEmpty, "the import wrote a reference to a missing row")
+            }
             return (outcome, issues)
         }
     }

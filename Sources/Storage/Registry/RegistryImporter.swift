@@ -69,7 +69,7 @@ public struct RegistryImporter: Sendable {
         }
 
         do {
-            let summary = try await database.write { sql in try await RegistryWriter.writing(on: sql) { writer in
+            let summary = try await database.bulkWrite { sql in try await RegistryWriter.writing(on: sql) { writer in
                 // A registry row takes about 145 bytes; a low guess costs one rehash, a high one memory.
                 var fileCheck = RegistryFileCheck(header: parser.header, expectedRows: totalBytes / 160)
                 var parser = parser
