@@ -183,4 +183,31 @@ struct RegistryImportTests {
         guard case .imported(let unchanged) = again else { Issue.record("rejected"); return }
         #expect(!unchanged.changedAnything)
     }
+
+    @Test(arguments: TestBackend.available)
+    func anOwnerChangedByOneCompoundIsSeenChangedByTheNextBeforeItIsWritten(backend: TestBackend) async throws {
+        let db = try await backend.open()
+        defer { Task { await db.shutdown() } }
+        // Each compound is planned while the one before it is still being written: the third
+        // compound must see the phone the second gave 张三, not the one stored by the first.
+        let shop = "370202,市南区,370202001,香港中路街道,370202001001,海逸社区,银海大厦,commercial,1,1,101,300,张三,370202199001011237,13900001111,yes"
+        let garage = "370202,市南区,370202001,香港中路街道,370202001001,海逸社区,金湖车库,commercial,1,1,7,12,张三,370202199001011237,13900001111,yes"
+        let (outcome, issues) = try await importing(goodRegistry + [shop, garage], into: db)
+
+        #expect(issues.isEmpty)
+        guard case .imported(let summary) = outcome else { Issue.record("rejected"); return }
+        #expect(summary.ownersCreated == 2)
+        #expect(summary.ownersUpdated == 1)
+        #expect(summary.ownershipsAdded == 5)
+        let phone = try await db.read { sql in
+            try await sql.raw("SELECT phone FROM owners WHERE id_number = '370202199001011237'").first()?
+                .decode(column: "phone", as: String.self)
+        }
+        #expect(phone == "13900001111")
+        // With owners stored, the same file again reads them from the database.
+        let (again, _) = try await importing(goodRegistry + [shop, garage], into: db)
+        guard case .imported(let reimported) = again else { Issue.record("rejected"); return }
+        // The first compound sets the old phone again, the second the new one, the third nothing.
+        #expect(reimported.ownersUpdated == 2)
+    }
 }

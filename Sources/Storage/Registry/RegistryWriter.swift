@@ -7,28 +7,31 @@ import WuyeCore
 /// compound as stored and written in bulk. A compound whose rows come back later in the file is
 /// merged, not overwritten: homes already listed keep the owners this import gave them.
 ///
-/// Compounds are written while the caller reads and checks the next ones, so on two cores the
-/// file's parsing and the database's writing overlap instead of taking turns. A few compounds
-/// may queue (compounds vary in size, and with a queue of one each side kept waiting for the
-/// other); each write waits for the one before it, so writes stay in file order, and the queue's
-/// bound keeps memory flat.
+/// Three things overlap on two cores: the caller reads and checks the next compounds, the
+/// writer plans one compound while the one before it is written, and the database writes.
+/// A few compounds may queue (compounds vary in size, and with a queue of one each side kept
+/// waiting for the other); plans are made in file order and writes happen in file order, and
+/// the queue's bound keeps memory flat.
 final class RegistryWriter {
     private static let queueBound = 8
     private let compounds: CompoundWriter
     private var pending: [RegistryRow] = []
+    /// The writes queued or under way, oldest first.
     private var queued: [Task<Void, any Error>] = []
+    private var lastPlan: Task<PlannedCompound, any Error>?
 
     private init(sql: any SQLDatabase) async throws {
         compounds = try await CompoundWriter(sql: sql)
     }
 
-    /// Runs `body` with a writer on the transaction `sql`. Whatever way `body` ends, no write is
-    /// still running when this returns, so none can outlive the transaction.
+    /// Runs `body` with a writer on the transaction `sql`. Whatever way `body` ends, no plan or
+    /// write is still running when this returns, so none can outlive the transaction.
     static func writing<T>(on sql: any SQLDatabase, _ body: (RegistryWriter) async throws -> T) async throws -> T {
         let writer = try await RegistryWriter(sql: sql)
         do {
             return try await body(writer)
         } catch {
+            // Each write waits for its plan, so waiting for the writes waits for every plan.
             for write in writer.queued { _ = try? await write.value }
             throw error
         }
@@ -50,13 +53,31 @@ final class RegistryWriter {
     private func hand(over rows: [RegistryRow]) async throws {
         pending = []
         if queued.count >= Self.queueBound { try await queued.removeFirst().value }
-        let (compounds, previous) = (self.compounds, queued.last)
+        let compounds = self.compounds
+        // A plan reads the database, so it waits until at most one write, the previous
+        // compound's, is still under way: `CompoundWriter` knows what that one is writing.
+        let (previousPlan, writeBeforePrevious) = (lastPlan, queued.dropLast().last)
+        let plan = Task {
+            _ = try await previousPlan?.value
+            try await writeBeforePrevious?.value
+            return try await compounds.plan(rows)
+        }
+        let previousWrite = queued.last
+        lastPlan = plan
         queued.append(Task {
-            // CompoundWriter is an actor, but its writes suspend; chaining keeps them one at a time.
-            try await previous?.value
-            try await compounds.write(rows)
+            try await previousWrite?.value
+            try await compounds.write(try await plan.value)
         })
     }
+}
+
+/// One compound's plan, ready to write.
+private struct PlannedCompound: Sendable {
+    let plan: CompoundPlan
+    let key: CompoundKey
+    let rows: Int
+    /// The plan's place in file order.
+    let serial: Int
 }
 
 /// Plans and writes one compound's rows at a time against the compound as stored.
@@ -70,6 +91,10 @@ private actor CompoundWriter {
     /// hash collision costs one needless lookup, never a wrong answer).
     private let ownersStoredBefore: Bool
     private var ownersCreated: Set<Int> = []
+    /// Plans made but not yet written: a plan takes the owners these create or change from
+    /// here, not from the database they are still being written to.
+    private var unwrittenPlans: [(serial: Int, plan: CompoundPlan)] = []
+    private var plans = 0
     private var summary = RegistryImportSummary()
     private var touchedCompounds: [CompoundKey: Int64] = [:]
 
@@ -81,8 +106,8 @@ private actor CompoundWriter {
         divisions = try await store.divisionNames()
     }
 
-    func write(_ rows: [RegistryRow]) async throws {
-        guard let first = rows.first else { return }
+    func plan(_ rows: [RegistryRow]) async throws -> PlannedCompound {
+        guard let first = rows.first else { preconditionFailure("a compound is handed over with its rows") }
         try await ensureDivisions(first)
         let key = first.compoundKey
         let stored = try await store.compound(key)
@@ -93,14 +118,31 @@ private actor CompoundWriter {
             guard let number = row.owner?.identifier.rawValue else { continue }
             if ownersStoredBefore || ownersCreated.contains(number.hashValue) { numbers.insert(number) }
         }
-        let owners = try await store.owners(idNumbers: Array(numbers))
+        var owners: [String: ExistingOwner] = [:]
+        if !numbers.isEmpty {
+            for (_, unwritten) in unwrittenPlans {
+                for owner in unwritten.newOwners + unwritten.changedOwners where numbers.contains(owner.identifier.rawValue) {
+                    owners[owner.identifier.rawValue] = ExistingOwner(id: owner.id, name: owner.name,
+                                                                      phone: owner.phone?.rawValue)
+                }
+            }
+            let unread = numbers.filter { owners[$0] == nil }
+            owners.merge(try await store.owners(idNumbers: Array(unread))) { unwritten, _ in unwritten }
+        }
         let plan = CompoundPlanner.plan(compound: key, type: first.compoundType, rows: rows, snapshot: snapshot,
                                         owners: owners, listedEarlier: listedHomes, ids: &ids)
-        try await store.apply(plan, key: key)
-        summary.add(plan, rows: rows.count)
-        touchedCompounds[key] = plan.compoundID
+        plans += 1
         listedHomes.add(plan)
+        touchedCompounds[key] = plan.compoundID
+        unwrittenPlans.append((plans, plan))
         if !ownersStoredBefore { for owner in plan.newOwners { ownersCreated.insert(owner.identifier.rawValue.hashValue) } }
+        return PlannedCompound(plan: plan, key: key, rows: rows.count, serial: plans)
+    }
+
+    func write(_ planned: PlannedCompound) async throws {
+        try await store.apply(planned.plan, key: planned.key)
+        summary.add(planned.plan, rows: planned.rows)
+        unwrittenPlans.removeAll { $0.serial == planned.serial }
     }
 
     func finish() async throws -> (summary: RegistryImportSummary, touched: [CompoundKey: Int64]) {
