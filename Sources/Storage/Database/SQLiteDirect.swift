@@ -27,36 +27,27 @@ struct SQLiteDirect: @unchecked Sendable {
         return SQLiteDirect(db: pointer)
     }
 
-    /// Inserts `rows` one statement step per row, off the cooperative thread pool as SQLiteNIO
-    /// does (a step may read pages from disk). Any failure throws with SQLite's message; the
-    /// caller's transaction then rolls everything back.
-    func insert(into table: String, columns: [String], rows: [[SQLValue]], suffix: String) async throws {
-        let statement = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES ("
-            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-            + (suffix.isEmpty ? "" : " " + suffix)
+    /// Inserts each table's rows, one statement step per row, off the cooperative thread pool
+    /// as SQLiteNIO does (a step may read pages from disk), all tables in one trip to the
+    /// thread pool. Any failure throws with SQLite's message; the caller's transaction then
+    /// rolls everything back.
+    func insert(_ tables: [BulkTable]) async throws {
         let direct = self
-        try await NIOThreadPool.singleton.runIfActive { try direct.run(statement, rows: rows) }
+        try await NIOThreadPool.singleton.runIfActive { for table in tables { try direct.run(table) } }
     }
 
-    private func run(_ text: String, rows: [[SQLValue]]) throws {
+    private func run(_ table: BulkTable) throws {
+        let text = "INSERT INTO \(table.table) (\(table.columns.joined(separator: ", "))) VALUES ("
+            + Array(repeating: "?", count: table.columns.count).joined(separator: ", ") + ")"
+            + (table.suffix.isEmpty ? "" : " " + table.suffix)
         var prepared: OpaquePointer?
         try check(sqlite_nio_sqlite3_prepare_v2(db, text, -1, &prepared, nil))
+        guard let prepared else { throw SQLiteDirectError(code: SQLITE_MISUSE, message: "\(text) prepared nothing") }
         defer { sqlite_nio_sqlite3_finalize(prepared) }
-        for row in rows {
-            for (index, value) in row.enumerated() {
-                let position = Int32(index + 1)
-                switch value {
-                case .int(let number): try check(sqlite_nio_sqlite3_bind_int64(prepared, position, number))
-                case .bool(let flag): try check(sqlite_nio_sqlite3_bind_int64(prepared, position, flag ? 1 : 0))
-                case .null: try check(sqlite_nio_sqlite3_bind_null(prepared, position))
-                case .text(let text):
-                    var text = text
-                    try text.withUTF8 { bytes in
-                        try check(sqlite_nio_sqlite3_bind_text64(prepared, position, bytes.baseAddress, UInt64(bytes.count),
-                                                                  Self.transient, UInt8(SQLITE_UTF8)))
-                    }
-                }
-            }
+        for index in 0..<table.count {
+            var row = BulkRow(binding: prepared)
+            table.row(index, &row)
+            try check(row.failure)
             let stepped = sqlite_nio_sqlite3_step(prepared)
             guard stepped == SQLITE_DONE else {
                 try check(stepped)
@@ -72,9 +63,6 @@ struct SQLiteDirect: @unchecked Sendable {
         let message = sqlite_nio_sqlite3_errmsg(db).map { String(cString: $0) } ?? "SQLite error \(code)"
         throw SQLiteDirectError(code: code, message: message)
     }
-
-    /// SQLite copies the value before `bind` returns (SQLITE_TRANSIENT).
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }
 
 struct SQLiteDirectError: Error, CustomStringConvertible {

@@ -139,8 +139,14 @@ private actor CompoundWriter {
         return PlannedCompound(plan: plan, key: key, rows: rows.count, serial: plans)
     }
 
-    func write(_ planned: PlannedCompound) async throws {
+    /// Off the actor: the next compound's plan runs on the actor meanwhile, and a write that
+    /// had to wait for the actor between its inserts kept the database idle.
+    nonisolated func write(_ planned: PlannedCompound) async throws {
         try await store.apply(planned.plan, key: planned.key)
+        await wrote(planned)
+    }
+
+    private func wrote(_ planned: PlannedCompound) {
         summary.add(planned.plan, rows: planned.rows)
         unwrittenPlans.removeAll { $0.serial == planned.serial }
     }
